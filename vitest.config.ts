@@ -1,0 +1,39 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const lib = (name: string): string =>
+  fileURLToPath(new URL(`./libs/${name}/src/index.ts`, import.meta.url));
+
+const alias = {
+  '@app/database': lib('database'),
+  '@app/payments': lib('payments'),
+  '@app/multisafepay': lib('multisafepay'),
+  '@app/msp-sandbox': lib('msp-sandbox'),
+};
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: 'unit',
+          include: ['apps/**/*.spec.ts', 'libs/**/*.spec.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'e2e',
+          include: ['test/**/*.e2e-spec.ts'],
+          environment: 'node',
+          globalSetup: ['test/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
