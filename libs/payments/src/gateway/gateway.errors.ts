@@ -42,6 +42,8 @@ export class GatewayTimeoutError extends PaymentsError {
   readonly code = 'GATEWAY_TIMEOUT';
 
   constructor(operation: string, timeoutMs: number) {
-    super(`MultiSafepay did not answer ${operation} within ${timeoutMs} ms; the outcome is unknown`);
+    super(
+      `MultiSafepay did not answer ${operation} within ${timeoutMs} ms; the outcome is unknown`,
+    );
   }
 }

@@ -1,0 +1,71 @@
+import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { ValidationFailedError, type FieldProblem } from '@app/payments';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module.js';
+import { HttpErrorFilter } from './common/http-error.filter.js';
+import { genRequestId } from './common/request-id.js';
+import { loadAppConfig } from './config/app.config.js';
+
+function fieldProblems(errors: ValidationError[], prefix = ''): FieldProblem[] {
+  return errors.flatMap((e) => {
+    const field = `${prefix}${e.property}`;
+    const own = Object.values(e.constraints ?? {});
+    return [
+      ...(own.length > 0 ? [{ field, messages: own }] : []),
+      ...fieldProblems(e.children ?? [], `${field}.`),
+    ];
+  });
+}
+
+export const validationPipe = new ValidationPipe({
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  transform: true,
+  // Card fields must never be echoed back in an error.
+  validationError: { target: false, value: false },
+  exceptionFactory: (errors) => new ValidationFailedError(fieldProblems(errors)),
+});
+
+export function buildOpenApiDocument(app: NestFastifyApplication) {
+  const config = new DocumentBuilder()
+    .setTitle('MultiSafepay direct card payments')
+    .setDescription(
+      'Internal API for server-to-server credit-card payments through MultiSafepay. ' +
+        'Authenticate with `Authorization: Bearer <secret>` (see API_KEYS).',
+    )
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  return SwaggerModule.createDocument(app, config);
+}
+
+/** Builds the payments app (not listening). Used by main.ts and by the e2e tests alike. */
+export async function createApp(): Promise<NestFastifyApplication> {
+  const config = loadAppConfig(process.env);
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.bodyLimitBytes,
+    genReqId: genRequestId,
+    trustProxy: false,
+  });
+  // Make Fastify's request id the one pino logs and callers see.
+  adapter.getInstance().addHook('onRequest', (request, reply, done) => {
+    (request.raw as { id?: string }).id = String(request.id);
+    void reply.header('x-request-id', String(request.id));
+    done();
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
+    bufferLogs: true,
+    rawBody: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.useGlobalPipes(validationPipe);
+  app.useGlobalFilters(new HttpErrorFilter());
+  app.enableShutdownHooks();
+  if (config.docsEnabled) {
+    SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
+  }
+  return app;
+}

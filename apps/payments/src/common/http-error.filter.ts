@@ -1,0 +1,143 @@
+import {
+  ArgumentsHost,
+  Catch,
+  HttpException,
+  HttpStatus,
+  Logger,
+  type ExceptionFilter,
+} from '@nestjs/common';
+import { PaymentsError } from '@app/payments';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { requestIdOf } from './request-id.js';
+
+/** HTTP status of every domain error code; an unlisted code is a bug and answers 500. */
+export const ERROR_STATUS: Readonly<Record<string, number>> = {
+  VALIDATION_FAILED: 400,
+  IDEMPOTENCY_KEY_MISSING: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  PAYMENT_NOT_FOUND: 404,
+  ROUTE_NOT_FOUND: 404,
+  ORDER_ID_EXISTS: 409,
+  IDEMPOTENCY_KEY_IN_USE: 409,
+  ILLEGAL_TRANSITION: 409,
+  NOT_CANCELLABLE: 409,
+  NOT_REFUNDABLE: 409,
+  REFUND_EXCEEDS_REMAINING: 422,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
+  GATEWAY_REJECTED: 502,
+  GATEWAY_ORDER_NOT_FOUND: 502,
+  GATEWAY_UNAVAILABLE: 503,
+  GATEWAY_TIMEOUT: 504,
+};
+
+export interface ErrorBody {
+  error: { code: string; message: string; details?: unknown };
+  requestId: string;
+}
+
+const HTTP_CODES: Readonly<Record<number, string>> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'ROUTE_NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  406: 'NOT_ACCEPTABLE',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+};
+
+interface FrameworkError {
+  statusCode: number;
+  code?: string;
+  message: string;
+}
+
+function isFrameworkClientError(error: unknown): error is FrameworkError {
+  const e = error as Partial<FrameworkError> | null;
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    typeof e.statusCode === 'number' &&
+    e.statusCode >= 400 &&
+    e.statusCode < 500
+  );
+}
+
+/**
+ * One mapping from errors to DESIGN §3's body. Domain errors carry their code; Nest and Fastify
+ * client errors (malformed JSON, body too large, unknown route) keep their 4xx; anything else is
+ * a 500 whose internals are logged, never sent.
+ */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpErrorFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const { status, body } = this.toResponse(exception, requestIdOf(request));
+    if (status >= 500) {
+      this.logger.error(
+        { err: exception, requestId: body.requestId },
+        `${request.method} ${request.url} failed: ${body.error.code}`,
+      );
+    }
+    if (status === 429 && exception instanceof HttpException) {
+      const retryAfter = (exception.getResponse() as { retryAfter?: number }).retryAfter;
+      if (retryAfter !== undefined) void reply.header('Retry-After', String(retryAfter));
+    }
+    void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
+  }
+
+  toResponse(exception: unknown, requestId: string): { status: number; body: ErrorBody } {
+    if (exception instanceof PaymentsError) {
+      const status = ERROR_STATUS[exception.code];
+      if (status === undefined) return this.internal(requestId);
+      const error: ErrorBody['error'] = { code: exception.code, message: exception.message };
+      if (exception.details !== undefined) error.details = exception.details;
+      return { status, body: { error, requestId } };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      if (status >= 500) return this.internal(requestId);
+      const response = exception.getResponse();
+      const message =
+        typeof response === 'object' && response !== null && 'message' in response
+          ? String(response.message)
+          : exception.message;
+      return {
+        status,
+        body: { error: { code: HTTP_CODES[status] ?? 'BAD_REQUEST', message }, requestId },
+      };
+    }
+    if (isFrameworkClientError(exception)) {
+      const status = exception.statusCode;
+      const code =
+        exception.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+        exception.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+          ? 'MALFORMED_JSON'
+          : (HTTP_CODES[status] ?? 'BAD_REQUEST');
+      return { status, body: { error: { code, message: exception.message }, requestId } };
+    }
+    return this.internal(requestId);
+  }
+
+  private internal(requestId: string): { status: number; body: ErrorBody } {
+    return {
+      status: HttpStatus.INTERNAL_SERVER_ERROR,
+      body: {
+        error: {
+          code: 'INTERNAL_ERROR',
+          message: 'Internal error; quote the requestId to support',
+        },
+        requestId,
+      },
+    };
+  }
+}

@@ -1,0 +1,71 @@
+import { registerAs } from '@nestjs/config';
+import { validateEnv } from '@app/payments';
+import {
+  IsBooleanString,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+class AppEnv {
+  @IsIn(['development', 'production', 'test'], {
+    message: 'must be development, production or test',
+  })
+  NODE_ENV = 'development';
+
+  @IsInt({ message: 'must be an integer port number' })
+  @Min(0, { message: 'must be between 0 and 65535' })
+  @Max(65535, { message: 'must be between 0 and 65535' })
+  PORT = 3000;
+
+  @IsString()
+  HOST = '127.0.0.1';
+
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, {
+    message: 'must be an absolute http(s) URL without query or fragment',
+  })
+  PUBLIC_BASE_URL?: string;
+
+  @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
+  LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+
+  @IsBooleanString({ message: 'must be true or false' })
+  DOCS_ENABLED = 'true';
+
+  @IsInt({ message: 'must be an integer number of bytes' })
+  @Min(1024, { message: 'must be at least 1024 bytes' })
+  BODY_LIMIT_BYTES = 65_536;
+}
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  /** Base URL MultiSafepay can reach; no trailing slash. */
+  publicBaseUrl: string;
+  logLevel: (typeof LOG_LEVELS)[number];
+  docsEnabled: boolean;
+  bodyLimitBytes: number;
+}
+
+export function loadAppConfig(env: NodeJS.ProcessEnv): AppConfig {
+  const e = validateEnv(AppEnv, env);
+  return {
+    env: e.NODE_ENV as AppConfig['env'],
+    port: e.PORT,
+    host: e.HOST,
+    publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://127.0.0.1:${e.PORT}`).replace(/\/+$/, ''),
+    logLevel: e.LOG_LEVEL,
+    docsEnabled: e.DOCS_ENABLED === 'true',
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+  };
+}
+
+export const appConfig = registerAs('app', () => loadAppConfig(process.env));

@@ -1,0 +1,36 @@
+import { loadDatabaseConfig } from '@app/database';
+import { isConfigValidationError } from '@app/payments';
+import { loadAppConfig } from './app.config.js';
+import { loadAuthConfig } from './auth.config.js';
+
+type Loader = (env: NodeJS.ProcessEnv) => unknown;
+
+const LOADERS: Loader[] = [loadAppConfig, loadDatabaseConfig, loadAuthConfig];
+
+/** Secrets and endpoints that have no safe default in production (DESIGN §2). */
+const REQUIRED_IN_PRODUCTION = ['DATABASE_URL', 'MSP_API_KEY', 'API_KEYS', 'PUBLIC_BASE_URL'];
+
+/**
+ * Every configuration problem, one line per bad variable (`NAME: what is wrong`), so start-up
+ * can print them all at once instead of failing on the first.
+ */
+export function environmentProblems(env: NodeJS.ProcessEnv, loaders = LOADERS): string[] {
+  const problems: string[] = [];
+  for (const load of loaders) {
+    try {
+      load(env);
+    } catch (error) {
+      if (!isConfigValidationError(error)) throw error;
+      problems.push(...error.problems);
+    }
+  }
+  if (env.NODE_ENV === 'production') {
+    for (const name of REQUIRED_IN_PRODUCTION) {
+      if (!env[name]?.trim()) problems.push(`${name}: required when NODE_ENV=production`);
+    }
+    if (env.MSP_ENV === 'sandbox') {
+      problems.push('MSP_ENV: sandbox is not allowed when NODE_ENV=production');
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,8 @@
+import { PaymentEventEntity } from './payment-event.entity.js';
+import { PaymentEntity } from './payment.entity.js';
+
+export { PaymentEntity, type NextAction } from './payment.entity.js';
+export { PaymentEventEntity } from './payment-event.entity.js';
+
+/** Every entity of the payments domain, for the DataSource and the migration generator. */
+export const PAYMENTS_ENTITIES = [PaymentEntity, PaymentEventEntity];

@@ -1,0 +1,87 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
+import type { PaymentStatus } from '../lifecycle/payment-status.js';
+
+/** What the caller must do next for 3-D Secure; null when nothing is needed. */
+export interface NextAction {
+  type: 'redirect';
+  url: string | null;
+  form: { html: string } | null;
+}
+
+@Entity({ name: 'payments' })
+@Index('ix_payments_status_created_at', ['status', 'createdAt'])
+@Index('ix_payments_created_at_id', ['createdAt', 'id'])
+export class PaymentEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  /** The merchant's order id, sent to MultiSafepay as `order_id`. */
+  @Index('uq_payments_order_id', { unique: true })
+  @Column({ name: 'order_id', type: 'varchar', length: 50 })
+  orderId!: string;
+
+  /** Integer minor units. */
+  @Column({ type: 'integer' })
+  amount!: number;
+
+  /** ISO-4217 code. */
+  @Column({ type: 'char', length: 3 })
+  currency!: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  description!: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  status!: PaymentStatus;
+
+  /** MultiSafepay's PSP id: a string, it exceeds 2^53. */
+  @Index('uq_payments_gateway_transaction_id', {
+    unique: true,
+    where: 'gateway_transaction_id IS NOT NULL',
+  })
+  @Column({ name: 'gateway_transaction_id', type: 'varchar', length: 40, nullable: true })
+  gatewayTransactionId!: string | null;
+
+  /** The last status MultiSafepay reported, verbatim. */
+  @Column({ name: 'gateway_status', type: 'varchar', length: 20, nullable: true })
+  gatewayStatus!: string | null;
+
+  @Column({ name: 'card_brand', type: 'varchar', length: 20, nullable: true })
+  cardBrand!: string | null;
+
+  @Column({ name: 'card_last4', type: 'char', length: 4, nullable: true })
+  cardLast4!: string | null;
+
+  @Column({ name: 'card_expiry_month', type: 'smallint', nullable: true })
+  cardExpiryMonth!: number | null;
+
+  @Column({ name: 'card_expiry_year', type: 'smallint', nullable: true })
+  cardExpiryYear!: number | null;
+
+  @Column({ name: 'next_action', type: 'jsonb', nullable: true })
+  nextAction!: NextAction | null;
+
+  /** Integer minor units refunded so far. */
+  @Column({ name: 'refunded_amount', type: 'integer', default: 0 })
+  refundedAmount!: number;
+
+  @Column({ type: 'jsonb', nullable: true })
+  metadata!: Record<string, unknown> | null;
+
+  @VersionColumn()
+  version!: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}
