@@ -6,7 +6,13 @@ import tseslint from 'typescript-eslint';
 const crossProjectImports = {
   patterns: [
     {
-      group: ['**/libs/*/src/**', '../../libs/**', '../../../libs/**', '../../apps/**', '../../../apps/**'],
+      group: [
+        '**/libs/*/src/**',
+        '../../libs/**',
+        '../../../libs/**',
+        '../../apps/**',
+        '../../../apps/**',
+      ],
       message: 'Import other projects only through their @app/<lib> index.',
     },
     { group: ['@app/*/*'], message: 'No deep imports into a lib: use @app/<lib>.' },
@@ -14,7 +20,16 @@ const crossProjectImports = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**', 'scripts/**', 'eslint.config.js'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'data/**',
+      'scripts/**',
+      'eslint.config.js',
+    ],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -25,7 +40,10 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
       '@typescript-eslint/no-extraneous-class': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       eqeqeq: ['error', 'always'],
       'no-restricted-imports': ['error', crossProjectImports],
     },
@@ -33,6 +51,13 @@ export default tseslint.config(
   {
     files: ['**/*.spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts'],
     rules: {
+      // End-to-end tests boot the app itself; libs are still reached only through @app/<lib>.
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: crossProjectImports.patterns.filter((p) => !p.group.includes('../../apps/**')),
+        },
+      ],
       '@typescript-eslint/unbound-method': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { databaseConfig, DatabaseModule } from '@app/database';
+import { PaymentsModule } from '@app/payments';
 import { LoggerModule } from 'nestjs-pino';
 import { loggerParams } from './common/logger.js';
 import { appConfig, type AppConfig } from './config/app.config.js';
@@ -19,6 +20,7 @@ import { HealthModule } from './health/health.module.js';
       useFactory: (app: AppConfig) => loggerParams(app),
     }),
     DatabaseModule,
+    PaymentsModule,
     HealthModule,
   ],
 })

@@ -1,6 +1,7 @@
 import { registerAs } from '@nestjs/config';
 import { validateEnv } from '@app/payments';
 import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
 
 class DatabaseEnv {
   @IsOptional()
@@ -10,11 +11,13 @@ class DatabaseEnv {
   @IsString()
   DATA_DIR = './data';
 
+  @Type(() => Number)
   @IsInt({ message: 'must be an integer' })
   @Min(1, { message: 'must be at least 1' })
   @Max(200, { message: 'must be at most 200' })
   DATABASE_POOL_SIZE = 10;
 
+  @Type(() => Number)
   @IsInt({ message: 'must be an integer' })
   @Min(100, { message: 'must be at least 100 (ms)' })
   DATABASE_CONNECT_TIMEOUT_MS = 10_000;

@@ -6,3 +6,6 @@ export * from './entities/index.js';
 export * from './lifecycle/payment-status.js';
 export * from './lifecycle/transition-table.js';
 export * from './errors/common.errors.js';
+export * from './lifecycle/payment-lifecycle.service.js';
+export * from './lifecycle/transaction-runner.js';
+export * from './payments.module.js';

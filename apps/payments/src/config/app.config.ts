@@ -10,6 +10,7 @@ import {
   Max,
   Min,
 } from 'class-validator';
+import { Type } from 'class-transformer';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -19,6 +20,7 @@ class AppEnv {
   })
   NODE_ENV = 'development';
 
+  @Type(() => Number)
   @IsInt({ message: 'must be an integer port number' })
   @Min(0, { message: 'must be between 0 and 65535' })
   @Max(65535, { message: 'must be between 0 and 65535' })
@@ -39,6 +41,7 @@ class AppEnv {
   @IsBooleanString({ message: 'must be true or false' })
   DOCS_ENABLED = 'true';
 
+  @Type(() => Number)
   @IsInt({ message: 'must be an integer number of bytes' })
   @Min(1024, { message: 'must be at least 1024 bytes' })
   BODY_LIMIT_BYTES = 65_536;

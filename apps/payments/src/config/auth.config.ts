@@ -28,9 +28,11 @@ export function parseApiKeys(raw: string, production: boolean): AuthConfig {
     .split(',')
     .map((s) => s.trim())
     .entries()) {
-    const [name, secret, scopeList, ...rest] = entry.split(':');
+    // Scope names contain ':' themselves, so only the first two separators split.
+    const [name, secret] = entry.split(':', 2);
+    const scopeList = entry.slice((name?.length ?? 0) + (secret?.length ?? 0) + 2);
     const where = `API_KEYS: entry ${i + 1}`;
-    if (!name || !secret || rest.length > 0 || !/^[A-Za-z0-9_.-]{1,64}$/.test(name)) {
+    if (!name || !secret || !/^[A-Za-z0-9_.-]{1,64}$/.test(name)) {
       problems.push(`${where}: must be name:secret[:scope1+scope2] with a name of [A-Za-z0-9_.-]`);
       continue;
     }
@@ -59,7 +61,10 @@ export function parseApiKeys(raw: string, production: boolean): AuthConfig {
 
 export function loadAuthConfig(env: NodeJS.ProcessEnv): AuthConfig {
   const raw = env.API_KEYS?.trim();
-  return parseApiKeys(raw ? raw : SANDBOX_API_KEYS, env.NODE_ENV === 'production');
+  const production = env.NODE_ENV === 'production';
+  // In production a missing API_KEYS is reported by the start-up check; there is no default.
+  if (!raw) return production ? { clients: [] } : parseApiKeys(SANDBOX_API_KEYS, false);
+  return parseApiKeys(raw, production);
 }
 
 export const authConfig = registerAs('auth', () => loadAuthConfig(process.env));

@@ -22,7 +22,8 @@ export function isConfigValidationError(error: unknown): error is ConfigValidati
 
 function describe(errors: ValidationError[]): string[] {
   return errors.flatMap((e) => {
-    const first = Object.values(e.constraints ?? {})[0];
+    // Decorators run bottom-up: the last constraint is the top-most one (the type check).
+    const first = Object.values(e.constraints ?? {}).at(-1);
     if (first === undefined) return describe(e.children ?? []);
     const what = first.startsWith(`${e.property} `) ? first.slice(e.property.length + 1) : first;
     return [`${e.property}: ${what}`];
@@ -42,7 +43,7 @@ export function validateEnv<T extends object>(
   const present = Object.fromEntries(
     Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
   );
-  const config = plainToInstance(schema, present, { enableImplicitConversion: true });
+  const config = plainToInstance(schema, present);
   const problems = describe(validateSync(config, { skipMissingProperties: false }));
   if (problems.length === 0) problems.push(...extraChecks(config));
   if (problems.length > 0) throw new ConfigValidationError(problems);
