@@ -1,13 +1,34 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PAYMENTS_ENTITIES } from './entities/index.js';
 import { PaymentLifecycleService } from './lifecycle/payment-lifecycle.service.js';
 import { TransactionRunner } from './lifecycle/transaction-runner.js';
+import { PaymentsOptions } from './payments/payments.options.js';
+import { PaymentsService } from './payments/payments.service.js';
 
-/** The payments domain. Needs a `DataSource` provider (DatabaseModule) in the application. */
-@Module({
-  imports: [TypeOrmModule.forFeature(PAYMENTS_ENTITIES)],
-  providers: [TransactionRunner, PaymentLifecycleService],
-  exports: [TransactionRunner, PaymentLifecycleService, TypeOrmModule],
-})
-export class PaymentsModule {}
+export interface PaymentsModuleAsyncOptions {
+  /** Must export an `OrdersGateway` provider (e.g. MultiSafepayModule) and what `inject` needs. */
+  imports: NonNullable<ModuleMetadata['imports']>;
+  inject?: (string | symbol | (abstract new (...args: never[]) => unknown))[];
+  useFactory: (...args: never[]) => PaymentsOptions | Promise<PaymentsOptions>;
+}
+
+/**
+ * The payments domain. Needs a `DataSource` provider (DatabaseModule) in the application and an
+ * `OrdersGateway` adapter from `imports`; it knows only the port, never the adapter.
+ */
+@Module({})
+export class PaymentsModule {
+  static forRootAsync(options: PaymentsModuleAsyncOptions): DynamicModule {
+    const providers = [TransactionRunner, PaymentLifecycleService, PaymentsService];
+    return {
+      module: PaymentsModule,
+      imports: [TypeOrmModule.forFeature(PAYMENTS_ENTITIES), ...options.imports],
+      providers: [
+        ...providers,
+        { provide: PaymentsOptions, inject: options.inject ?? [], useFactory: options.useFactory },
+      ],
+      exports: [...providers, PaymentsOptions, TypeOrmModule],
+    };
+  }
+}

@@ -6,33 +6,9 @@ import {
   Logger,
   type ExceptionFilter,
 } from '@nestjs/common';
-import { PaymentsError } from '@app/payments';
+import { ERROR_STATUS, PaymentsError } from '@app/payments';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { requestIdOf } from './request-id.js';
-
-/** HTTP status of every domain error code; an unlisted code is a bug and answers 500. */
-export const ERROR_STATUS: Readonly<Record<string, number>> = {
-  VALIDATION_FAILED: 400,
-  IDEMPOTENCY_KEY_MISSING: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  PAYMENT_NOT_FOUND: 404,
-  ROUTE_NOT_FOUND: 404,
-  ORDER_ID_EXISTS: 409,
-  IDEMPOTENCY_KEY_IN_USE: 409,
-  ILLEGAL_TRANSITION: 409,
-  NOT_CANCELLABLE: 409,
-  NOT_REFUNDABLE: 409,
-  REFUND_EXCEEDS_REMAINING: 422,
-  IDEMPOTENCY_KEY_REUSED: 422,
-  PAYLOAD_TOO_LARGE: 413,
-  UNSUPPORTED_MEDIA_TYPE: 415,
-  RATE_LIMITED: 429,
-  GATEWAY_REJECTED: 502,
-  GATEWAY_ORDER_NOT_FOUND: 502,
-  GATEWAY_UNAVAILABLE: 503,
-  GATEWAY_TIMEOUT: 504,
-};
 
 export interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
@@ -88,6 +64,7 @@ export class HttpErrorFilter implements ExceptionFilter {
         `${request.method} ${request.url} failed: ${body.error.code}`,
       );
     }
+    if (status === 401) void reply.header('www-authenticate', 'Bearer');
     if (status === 429 && exception instanceof HttpException) {
       const retryAfter = (exception.getResponse() as { retryAfter?: number }).retryAfter;
       if (retryAfter !== undefined) void reply.header('Retry-After', String(retryAfter));

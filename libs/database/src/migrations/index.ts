@@ -1,3 +1,4 @@
 // Every migration, in order. `npm run migration:generate -- <Name>` appends new ones here.
+import { PaymentsIdempotency1795532747808 } from './1795532747808-payments-idempotency.js';
 import { Initial1795532165386 } from './1795532165386-initial.js';
-export const MIGRATIONS = [Initial1795532165386];
+export const MIGRATIONS = [Initial1795532165386, PaymentsIdempotency1795532747808];

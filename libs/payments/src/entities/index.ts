@@ -1,8 +1,10 @@
+import { IdempotencyKeyEntity } from './idempotency-key.entity.js';
 import { PaymentEventEntity } from './payment-event.entity.js';
 import { PaymentEntity } from './payment.entity.js';
 
-export { PaymentEntity, type NextAction } from './payment.entity.js';
+export { PaymentEntity, type NextAction, type PaymentMetadata } from './payment.entity.js';
 export { PaymentEventEntity } from './payment-event.entity.js';
+export { IdempotencyKeyEntity, type IdempotencyState } from './idempotency-key.entity.js';
 
 /** Every entity of the payments domain, for the DataSource and the migration generator. */
-export const PAYMENTS_ENTITIES = [PaymentEntity, PaymentEventEntity];
+export const PAYMENTS_ENTITIES = [PaymentEntity, PaymentEventEntity, IdempotencyKeyEntity];

@@ -9,6 +9,9 @@ import {
 } from 'typeorm';
 import type { PaymentStatus } from '../lifecycle/payment-status.js';
 
+/** Caller-defined, flat key/value data stored with the payment. */
+export type PaymentMetadata = Record<string, string | number | boolean>;
+
 /** What the caller must do next for 3-D Secure; null when nothing is needed. */
 export interface NextAction {
   type: 'redirect';
@@ -27,6 +30,10 @@ export class PaymentEntity {
   @Index('uq_payments_order_id', { unique: true })
   @Column({ name: 'order_id', type: 'varchar', length: 50 })
   orderId!: string;
+
+  /** The internal caller (API_KEYS name) that created the payment. */
+  @Column({ name: 'client_id', type: 'varchar', length: 64, default: 'unknown' })
+  clientId!: string;
 
   /** Integer minor units. */
   @Column({ type: 'integer' })
@@ -73,8 +80,12 @@ export class PaymentEntity {
   @Column({ name: 'refunded_amount', type: 'integer', default: 0 })
   refundedAmount!: number;
 
+  /** How MultiSafepay notifies us about this order (`payment_options.notification_method`). */
+  @Column({ name: 'notification_method', type: 'varchar', length: 4, default: 'POST' })
+  notificationMethod!: 'GET' | 'POST';
+
   @Column({ type: 'jsonb', nullable: true })
-  metadata!: Record<string, unknown> | null;
+  metadata!: PaymentMetadata | null;
 
   @VersionColumn()
   version!: number;

@@ -1,0 +1,104 @@
+import {
+  EVENT_SOURCES,
+  PAYMENT_STATUSES,
+  type EventSource,
+  type PaymentEventView,
+  type PaymentMetadata,
+  type PaymentStatus,
+  type PaymentView,
+} from '@app/payments';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export class CardSummaryDto {
+  @ApiProperty({ example: 'VISA', nullable: true, type: String }) brand!: string | null;
+  @ApiProperty({ example: '1111', nullable: true, type: String }) last4!: string | null;
+  @ApiProperty({ example: 12, nullable: true, type: Number }) expiryMonth!: number | null;
+  @ApiProperty({ example: 2030, nullable: true, type: Number }) expiryYear!: number | null;
+}
+
+export class NextActionFormDto {
+  @ApiProperty({
+    description: "MultiSafepay's customer_verification.html: render it to the shopper",
+  })
+  html!: string;
+}
+
+export class NextActionDto {
+  @ApiProperty({ enum: ['redirect'] }) type!: 'redirect';
+
+  @ApiProperty({
+    example: 'http://127.0.0.1:3000/sandbox/connect/3ds-…/',
+    nullable: true,
+    type: String,
+    description: "MultiSafepay's payment_url: redirect the shopper here (recommended)",
+  })
+  url!: string | null;
+
+  @ApiPropertyOptional({ type: NextActionFormDto, nullable: true })
+  form!: NextActionFormDto | null;
+}
+
+export class GatewayInfoDto {
+  @ApiProperty({
+    example: '9007199254741993',
+    nullable: true,
+    type: String,
+    description: "MultiSafepay's transaction id, as a string (it exceeds 2^53)",
+  })
+  transactionId!: string | null;
+
+  @ApiProperty({ example: 'initialized', nullable: true, type: String })
+  status!: string | null;
+}
+
+export class PaymentResponseDto implements PaymentView {
+  @ApiProperty({ example: '6f1c2a4e-8d0b-4f3a-9f51-0c1d2e3f4a5b' }) id!: string;
+  @ApiProperty({ example: 'shop-1234' }) orderId!: string;
+  @ApiProperty({ enum: PAYMENT_STATUSES, example: 'initialized' }) status!: PaymentStatus;
+  @ApiProperty({ example: 1000 }) amount!: number;
+  @ApiProperty({ example: 'EUR' }) currency!: string;
+  @ApiProperty({ example: 'Order #1234' }) description!: string;
+  @ApiProperty({ type: CardSummaryDto }) card!: CardSummaryDto;
+
+  @ApiProperty({
+    type: NextActionDto,
+    nullable: true,
+    description: 'What the shopper must do for 3-D Secure; null when nothing is needed',
+  })
+  nextAction!: NextActionDto | null;
+
+  @ApiProperty({ type: GatewayInfoDto }) gateway!: GatewayInfoDto;
+  @ApiProperty({ example: 0 }) refundedAmount!: number;
+
+  @ApiProperty({ example: { cartId: 'c-9' }, nullable: true, type: Object })
+  metadata!: PaymentMetadata | null;
+
+  @ApiProperty({ example: '2026-11-24T14:00:00.000Z' }) createdAt!: string;
+  @ApiProperty({ example: '2026-11-24T14:00:01.000Z' }) updatedAt!: string;
+}
+
+export class PaymentListResponseDto {
+  @ApiProperty({ type: [PaymentResponseDto] }) data!: PaymentResponseDto[];
+
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as cursor for the next page' })
+  nextCursor!: string | null;
+}
+
+export class PaymentEventDto implements PaymentEventView {
+  @ApiProperty({ enum: PAYMENT_STATUSES, nullable: true, example: 'created' })
+  from!: PaymentStatus | null;
+  @ApiProperty({ enum: PAYMENT_STATUSES, example: 'initialized' }) to!: PaymentStatus;
+  @ApiProperty({ enum: EVENT_SOURCES, example: 'api' }) source!: EventSource;
+
+  @ApiProperty({ description: 'An illegal move that was recorded, not applied', example: false })
+  anomaly!: boolean;
+
+  @ApiProperty({ nullable: true, type: String }) note!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'SHA-256 of the gateway payload' })
+  gatewayPayloadDigest!: string | null;
+  @ApiProperty({ example: '2026-11-24T14:00:01.000Z' }) at!: string;
+}
+
+export class PaymentEventListResponseDto {
+  @ApiProperty({ type: [PaymentEventDto] }) data!: PaymentEventDto[];
+}

@@ -1,0 +1,69 @@
+import { expiryInPast, luhnValid } from '@app/payments';
+import {
+  registerDecorator,
+  type ValidationArguments,
+  type ValidationOptions,
+} from 'class-validator';
+
+function define(
+  name: string,
+  message: string,
+  validate: (value: unknown, args: ValidationArguments) => boolean,
+  options?: ValidationOptions,
+) {
+  return (target: object, propertyName: string): void => {
+    registerDecorator({
+      name,
+      target: target.constructor,
+      propertyName,
+      options: { message, ...options },
+      validator: { validate },
+    });
+  };
+}
+
+/** A 12–19 digit number passing the Luhn check. */
+export const IsCardNumber = (options?: ValidationOptions) =>
+  define(
+    'isCardNumber',
+    '$property must be 12 to 19 digits with a valid check digit',
+    (value) => typeof value === 'string' && luhnValid(value),
+    options,
+  );
+
+/** On `expiryYear`: the card, with the sibling `expiryMonth`, has not expired. */
+export const IsNotExpired = (options?: ValidationOptions) =>
+  define(
+    'isNotExpired',
+    'card has expired (expiryMonth/expiryYear is in the past)',
+    (value, args) => {
+      const month = (args.object as { expiryMonth?: unknown }).expiryMonth;
+      return typeof value !== 'number' || typeof month !== 'number' || !expiryInPast(month, value);
+    },
+    options,
+  );
+
+export const METADATA_LIMITS = { keys: 20, keyLength: 40, valueLength: 500 };
+
+/** At most 20 keys of ≤ 40 characters, values strings (≤ 500), numbers or booleans. */
+export const IsFlatMetadata = (options?: ValidationOptions) =>
+  define(
+    'isFlatMetadata',
+    `$property must be an object of at most ${METADATA_LIMITS.keys} keys (≤ ${METADATA_LIMITS.keyLength} chars) with string (≤ ${METADATA_LIMITS.valueLength} chars), number or boolean values`,
+    (value) => {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+      const entries = Object.entries(value);
+      return (
+        entries.length <= METADATA_LIMITS.keys &&
+        entries.every(
+          ([k, v]) =>
+            k.length >= 1 &&
+            k.length <= METADATA_LIMITS.keyLength &&
+            ((typeof v === 'string' && v.length <= METADATA_LIMITS.valueLength) ||
+              (typeof v === 'number' && Number.isFinite(v)) ||
+              typeof v === 'boolean'),
+        )
+      );
+    },
+    options,
+  );

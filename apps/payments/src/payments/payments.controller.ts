@@ -1,0 +1,145 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiGatewayTimeoutResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+  ApiBadGatewayResponse,
+} from '@nestjs/swagger';
+import { IdempotencyKeyMissingError, PaymentsService, ValidationFailedError } from '@app/payments';
+import type { FastifyReply } from 'fastify';
+import { CurrentClient, RequireScope } from '../auth/api-key.guard.js';
+import { ErrorResponseDto } from '../common/error-response.dto.js';
+import type { ApiClient } from '../config/auth.config.js';
+import { CreatePaymentDto } from './dto/create-payment.dto.js';
+import { ListPaymentsQueryDto } from './dto/list-payments.query.dto.js';
+import {
+  PaymentEventListResponseDto,
+  PaymentListResponseDto,
+  PaymentResponseDto,
+} from './dto/payment-response.dto.js';
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7E]{1,255}$/;
+
+const uuidPipe = new ParseUUIDPipe({
+  exceptionFactory: () =>
+    new ValidationFailedError([{ field: 'id', messages: ['id must be a UUID'] }]),
+});
+
+@ApiTags('payments')
+@Controller('v1/payments')
+@ApiBadRequestResponse({
+  description: 'VALIDATION_FAILED (details name each field)',
+  type: ErrorResponseDto,
+})
+export class PaymentsController {
+  constructor(private readonly payments: PaymentsService) {}
+
+  @Post()
+  @HttpCode(201)
+  @RequireScope('payments:write')
+  @ApiOperation({
+    summary: 'Create a direct card payment',
+    description:
+      'Creates a `direct` CREDITCARD order at MultiSafepay. 3-D Secure: `status: initialized` and ' +
+      '`nextAction` (redirect the shopper to `nextAction.url`, or render `nextAction.form.html`). ' +
+      'Without 3-D Secure the final status is in the answer and `nextAction` is null. A declined ' +
+      'card is `201` with `status: declined`. Replays with the same Idempotency-Key and body return ' +
+      'the same answer (header `Idempotent-Replayed: true`).',
+  })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: true,
+    description: '1–255 visible ASCII characters, unique per request',
+  })
+  @ApiCreatedResponse({ type: PaymentResponseDto })
+  @ApiConflictResponse({
+    description: 'ORDER_ID_EXISTS · IDEMPOTENCY_KEY_IN_USE',
+    type: ErrorResponseDto,
+  })
+  @ApiUnprocessableEntityResponse({
+    description: 'IDEMPOTENCY_KEY_REUSED (other body)',
+    type: ErrorResponseDto,
+  })
+  @ApiBadGatewayResponse({
+    description: 'GATEWAY_REJECTED (MultiSafepay error_code in details)',
+    type: ErrorResponseDto,
+  })
+  @ApiServiceUnavailableResponse({
+    description: 'GATEWAY_UNAVAILABLE: retry with the same key',
+    type: ErrorResponseDto,
+  })
+  @ApiGatewayTimeoutResponse({
+    description: 'GATEWAY_TIMEOUT: outcome unknown; retry with the same key',
+    type: ErrorResponseDto,
+  })
+  async create(
+    @CurrentClient() client: ApiClient,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Body() dto: CreatePaymentDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PaymentResponseDto> {
+    if (!idempotencyKey || !IDEMPOTENCY_KEY.test(idempotencyKey))
+      throw new IdempotencyKeyMissingError();
+    const result = await this.payments.create(client.name, idempotencyKey, dto);
+    void reply.status(result.status);
+    if (result.replayed) void reply.header('idempotent-replayed', 'true');
+    return result.body;
+  }
+
+  @Get()
+  @RequireScope('payments:read')
+  @ApiOperation({ summary: 'List payments, newest first (cursor pagination)' })
+  @ApiOkResponse({ type: PaymentListResponseDto })
+  list(@Query() query: ListPaymentsQueryDto): Promise<PaymentListResponseDto> {
+    return this.payments.list({ ...query, limit: query.limit ?? 20 });
+  }
+
+  @Get(':id')
+  @RequireScope('payments:read')
+  @ApiOperation({ summary: 'One payment' })
+  @ApiOkResponse({ type: PaymentResponseDto })
+  @ApiNotFoundResponse({ description: 'PAYMENT_NOT_FOUND', type: ErrorResponseDto })
+  get(@Param('id', uuidPipe) id: string): Promise<PaymentResponseDto> {
+    return this.payments.get(id);
+  }
+
+  @Get(':id/events')
+  @RequireScope('payments:read')
+  @ApiOperation({ summary: "The payment's lifecycle history, oldest first (anomalies included)" })
+  @ApiOkResponse({ type: PaymentEventListResponseDto })
+  @ApiNotFoundResponse({ description: 'PAYMENT_NOT_FOUND', type: ErrorResponseDto })
+  async events(@Param('id', uuidPipe) id: string): Promise<PaymentEventListResponseDto> {
+    return { data: await this.payments.events(id) };
+  }
+
+  @Post(':id/refresh')
+  @HttpCode(200)
+  @RequireScope('payments:write')
+  @ApiOperation({ summary: 'Re-read the order from MultiSafepay now and apply it' })
+  @ApiOkResponse({ type: PaymentResponseDto })
+  @ApiNotFoundResponse({ description: 'PAYMENT_NOT_FOUND', type: ErrorResponseDto })
+  @ApiServiceUnavailableResponse({ description: 'GATEWAY_UNAVAILABLE', type: ErrorResponseDto })
+  @ApiGatewayTimeoutResponse({ description: 'GATEWAY_TIMEOUT', type: ErrorResponseDto })
+  refresh(@Param('id', uuidPipe) id: string): Promise<PaymentResponseDto> {
+    return this.payments.refresh(id);
+  }
+}

@@ -1,0 +1,70 @@
+import type { NextAction, PaymentEntity, PaymentMetadata } from '../entities/payment.entity.js';
+import type { PaymentEventEntity } from '../entities/payment-event.entity.js';
+import type { EventSource, PaymentStatus } from '../lifecycle/payment-status.js';
+
+/** The payment resource of the internal API (DESIGN §3); what replays return byte for byte. */
+export interface PaymentView {
+  id: string;
+  orderId: string;
+  status: PaymentStatus;
+  amount: number;
+  currency: string;
+  description: string;
+  card: {
+    brand: string | null;
+    last4: string | null;
+    expiryMonth: number | null;
+    expiryYear: number | null;
+  };
+  nextAction: NextAction | null;
+  gateway: { transactionId: string | null; status: string | null };
+  refundedAmount: number;
+  metadata: PaymentMetadata | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PaymentEventView {
+  from: PaymentStatus | null;
+  to: PaymentStatus;
+  source: EventSource;
+  anomaly: boolean;
+  note: string | null;
+  gatewayPayloadDigest: string | null;
+  at: string;
+}
+
+export function toPaymentView(p: PaymentEntity): PaymentView {
+  return {
+    id: p.id,
+    orderId: p.orderId,
+    status: p.status,
+    amount: p.amount,
+    currency: p.currency,
+    description: p.description,
+    card: {
+      brand: p.cardBrand,
+      last4: p.cardLast4,
+      expiryMonth: p.cardExpiryMonth,
+      expiryYear: p.cardExpiryYear,
+    },
+    nextAction: p.nextAction,
+    gateway: { transactionId: p.gatewayTransactionId, status: p.gatewayStatus },
+    refundedAmount: p.refundedAmount,
+    metadata: p.metadata,
+    createdAt: p.createdAt.toISOString(),
+    updatedAt: p.updatedAt.toISOString(),
+  };
+}
+
+export function toPaymentEventView(e: PaymentEventEntity): PaymentEventView {
+  return {
+    from: e.fromStatus,
+    to: e.toStatus,
+    source: e.source,
+    anomaly: e.anomaly,
+    note: e.note,
+    gatewayPayloadDigest: e.gatewayPayloadDigest,
+    at: e.at.toISOString(),
+  };
+}
