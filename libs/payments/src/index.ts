@@ -17,3 +17,5 @@ export * from './payments/gateway-order.mapper.js';
 export * from './payments/payment-view.js';
 export * from './payments/payments.options.js';
 export * from './payments/payments.service.js';
+export * from './notifications/notifications.service.js';
+export * from './notifications/reconciler.service.js';

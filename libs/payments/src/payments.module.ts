@@ -2,6 +2,8 @@ import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common'
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PAYMENTS_ENTITIES } from './entities/index.js';
 import { PaymentLifecycleService } from './lifecycle/payment-lifecycle.service.js';
+import { NotificationsService } from './notifications/notifications.service.js';
+import { ReconcilerService } from './notifications/reconciler.service.js';
 import { TransactionRunner } from './lifecycle/transaction-runner.js';
 import { PaymentsOptions } from './payments/payments.options.js';
 import { PaymentsService } from './payments/payments.service.js';
@@ -20,7 +22,13 @@ export interface PaymentsModuleAsyncOptions {
 @Module({})
 export class PaymentsModule {
   static forRootAsync(options: PaymentsModuleAsyncOptions): DynamicModule {
-    const providers = [TransactionRunner, PaymentLifecycleService, PaymentsService];
+    const providers = [
+      TransactionRunner,
+      PaymentLifecycleService,
+      PaymentsService,
+      NotificationsService,
+      ReconcilerService,
+    ];
     return {
       module: PaymentsModule,
       imports: [TypeOrmModule.forFeature(PAYMENTS_ENTITIES), ...options.imports],

@@ -1,4 +1,5 @@
 import { IdempotencyKeyEntity } from './idempotency-key.entity.js';
+import { NotificationEntity } from './notification.entity.js';
 import { PaymentEventEntity } from './payment-event.entity.js';
 import { PaymentEntity } from './payment.entity.js';
 
@@ -7,4 +8,14 @@ export { PaymentEventEntity } from './payment-event.entity.js';
 export { IdempotencyKeyEntity, type IdempotencyState } from './idempotency-key.entity.js';
 
 /** Every entity of the payments domain, for the DataSource and the migration generator. */
-export const PAYMENTS_ENTITIES = [PaymentEntity, PaymentEventEntity, IdempotencyKeyEntity];
+export const PAYMENTS_ENTITIES = [
+  PaymentEntity,
+  PaymentEventEntity,
+  IdempotencyKeyEntity,
+  NotificationEntity,
+];
+export {
+  NotificationEntity,
+  NOTIFICATION_OUTCOMES,
+  type NotificationOutcome,
+} from './notification.entity.js';

@@ -22,6 +22,9 @@ export interface NextAction {
 @Entity({ name: 'payments' })
 @Index('ix_payments_status_created_at', ['status', 'createdAt'])
 @Index('ix_payments_created_at_id', ['createdAt', 'id'])
+@Index('ix_payments_open_updated_at', ['updatedAt'], {
+  where: "status IN ('created', 'unknown', 'initialized', 'uncleared')",
+})
 export class PaymentEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -86,6 +89,13 @@ export class PaymentEntity {
 
   @Column({ type: 'jsonb', nullable: true })
   metadata!: PaymentMetadata | null;
+
+  /**
+   * The reconciler's claim: no replica re-reads this payment before then. Claimed with
+   * `FOR UPDATE SKIP LOCKED`, so replicas share the work without holding locks during HTTP calls.
+   */
+  @Column({ name: 'reconcile_after', type: 'timestamptz', nullable: true })
+  reconcileAfter!: Date | null;
 
   @VersionColumn()
   version!: number;

@@ -10,4 +10,13 @@ export abstract class PaymentsOptions {
    * longer than one gateway call (its timeout) plus the database work around it.
    */
   abstract readonly idempotencyLeaseMs: number;
+  /** How often the reconciler runs; 0 turns it off. */
+  abstract readonly reconcileIntervalMs: number;
+  /** A payment still open (created, unknown, initialized, uncleared) this long is re-read. */
+  abstract readonly reconcileAfterMs: number;
+  /**
+   * A `created`/`unknown` payment whose order MultiSafepay still does not know after this long
+   * never reached it: it becomes `expired` (a card transaction expires after 1 h anyway).
+   */
+  abstract readonly abandonAfterMs: number;
 }

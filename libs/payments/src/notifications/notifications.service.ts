@@ -1,0 +1,134 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { NotificationEntity, type NotificationOutcome } from '../entities/notification.entity.js';
+import { PaymentEntity } from '../entities/payment.entity.js';
+import { OrdersGateway, type GatewayOrder } from '../gateway/orders.gateway.js';
+import type { TransitionOutcome } from '../lifecycle/payment-lifecycle.service.js';
+import { TransactionRunner } from '../lifecycle/transaction-runner.js';
+import { isLegalTransition } from '../lifecycle/transition-table.js';
+import { statusOf } from '../payments/gateway-order.mapper.js';
+import { PaymentsService } from '../payments/payments.service.js';
+
+export interface ReceivedNotification {
+  method: 'GET' | 'POST';
+  /** The `transactionid` query parameter: our order id. */
+  orderId: string | null;
+  signatureOk: boolean | null;
+  payloadDigest: string | null;
+}
+
+/**
+ * Applies MultiSafepay's notifications (DESIGN §5). Every delivery is recorded with its outcome,
+ * in the same transaction as the change it caused, so "answered OK" implies "committed".
+ */
+@Injectable()
+export class NotificationsService {
+  private readonly logger = new Logger('Notifications');
+
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly payments: PaymentsService,
+    private readonly gateway: OrdersGateway,
+  ) {}
+
+  /** GET carries no status: read the order from MultiSafepay, then apply it. */
+  async handleGet(
+    received: ReceivedNotification & { orderId: string },
+  ): Promise<NotificationOutcome> {
+    const payment = await this.payments.findByOrderId(received.orderId);
+    if (!payment) return this.recordAlone(received, null, 'unknown_order');
+    const order = await this.fetch(received, payment.id);
+    return this.apply(received, payment.id, order, null);
+  }
+
+  /**
+   * POST carries the order, already authenticated by the caller. A payload that would move the
+   * payment illegally may be stale (deliveries are retried and can arrive out of order) or may
+   * conflict with what we hold: then the order is re-read and the fresh copy is applied.
+   */
+  async handlePost(
+    received: ReceivedNotification,
+    order: GatewayOrder,
+  ): Promise<NotificationOutcome> {
+    const payment = await this.payments.findByOrderId(order.orderId);
+    if (!payment) return this.recordAlone(received, null, 'unknown_order');
+    const to = statusOf(order.status);
+    if (payment.status === to || isLegalTransition(payment.status, to)) {
+      return this.apply(received, payment.id, order, null);
+    }
+    const fresh = await this.fetch(received, payment.id);
+    return this.apply(
+      received,
+      payment.id,
+      fresh,
+      `payload said '${order.status}'; re-read from MultiSafepay`,
+    );
+  }
+
+  /** Records a delivery that changed nothing (bad signature, unknown order, invalid). */
+  recordAlone(
+    received: ReceivedNotification,
+    paymentId: string | null,
+    outcome: NotificationOutcome,
+    note: string | null = null,
+  ): Promise<NotificationOutcome> {
+    if (outcome === 'unknown_order') {
+      this.logger.warn(
+        { orderId: received.orderId },
+        'notification for an unknown order id, answered OK',
+      );
+    }
+    return this.tx.run(async (m) => {
+      await this.record(m, received, paymentId, outcome, note);
+      return outcome;
+    });
+  }
+
+  private async fetch(received: ReceivedNotification, paymentId: string): Promise<GatewayOrder> {
+    try {
+      const payment = await this.tx.run((m) => m.findOneByOrFail(PaymentEntity, { id: paymentId }));
+      return await this.gateway.getOrder(payment.orderId);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      await this.recordAlone(received, paymentId, 'failed', `could not read the order: ${reason}`);
+      throw error;
+    }
+  }
+
+  private apply(
+    received: ReceivedNotification,
+    paymentId: string,
+    order: GatewayOrder,
+    note: string | null,
+  ): Promise<NotificationOutcome> {
+    return this.tx.run(async (m) => {
+      const result: TransitionOutcome = await this.payments.applyIn(
+        m,
+        paymentId,
+        order,
+        'notification',
+        note ?? undefined,
+      );
+      await this.record(m, received, paymentId, result.kind, note);
+      return result.kind;
+    });
+  }
+
+  private async record(
+    m: EntityManager,
+    received: ReceivedNotification,
+    paymentId: string | null,
+    outcome: NotificationOutcome,
+    note: string | null,
+  ): Promise<void> {
+    await m.insert(NotificationEntity, {
+      method: received.method,
+      orderId: received.orderId?.slice(0, 100) ?? null,
+      paymentId,
+      signatureOk: received.signatureOk,
+      payloadDigest: received.payloadDigest,
+      outcome,
+      note,
+    });
+  }
+}
