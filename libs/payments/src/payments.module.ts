@@ -31,6 +31,8 @@ export class PaymentsModule {
     ];
     return {
       module: PaymentsModule,
+      // One instance per application: the API, the webhooks and the reconciler share it.
+      global: true,
       imports: [TypeOrmModule.forFeature(PAYMENTS_ENTITIES), ...options.imports],
       providers: [
         ...providers,
