@@ -1,7 +1,10 @@
 import 'reflect-metadata';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { inject } from 'vitest';
 import { createApp } from '../../apps/payments/src/bootstrap.js';
+import { freePort } from './process.js';
 
 export interface RunningApp {
   app: NestFastifyApplication;
@@ -15,12 +18,16 @@ export interface RunningApp {
  * in-memory embedded PostgreSQL, exactly as `npm start` would (but not on ./data).
  */
 export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
-  process.env.LOG_LEVEL ??= 'silent';
+  // Logs go to the suite's log directory, searched for card data after the run.
+  process.env.LOG_LEVEL ??= 'debug';
+  process.env.LOG_FILE ??= join(inject('logDir'), `app-${process.pid}-${Date.now()}.log`);
   if (!process.env.DATABASE_URL) process.env.DATA_DIR ??= 'memory://';
-  Object.assign(process.env, env);
+  // The port is chosen first: PUBLIC_BASE_URL (webhooks, the sandbox's payment_url) derives from it.
+  const port = await freePort();
+  Object.assign(process.env, { PORT: String(port), HOST: '127.0.0.1' }, env);
   const app = await createApp();
-  await app.listen(0, '127.0.0.1');
-  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  await app.listen(port, '127.0.0.1');
+  const url = `http://127.0.0.1:${port}`;
   return { app, url, dataSource: app.get(DataSource), close: () => app.close() };
 }
 

@@ -1,27 +1,55 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { databaseConfig, DatabaseModule } from '@app/database';
-import { PaymentsModule } from '@app/payments';
+import { multisafepayConfig, MultiSafepayModule, type MultisafepayConfig } from '@app/multisafepay';
+import { PaymentsModule, type PaymentsOptions } from '@app/payments';
 import { LoggerModule } from 'nestjs-pino';
 import { loggerParams } from './common/logger.js';
 import { appConfig, type AppConfig } from './config/app.config.js';
 import { authConfig } from './config/auth.config.js';
+import { paymentsConfig, type PaymentsConfig } from './config/payments.config.js';
 import { HealthModule } from './health/health.module.js';
+import { PaymentsApiModule } from './payments/payments-api.module.js';
+import { sandboxImports } from './sandbox/sandbox.imports.js';
 
-@Module({
-  imports: [
-    ConfigModule.forRoot({
-      isGlobal: true,
-      ignoreEnvFile: true,
-      load: [appConfig, databaseConfig, authConfig],
-    }),
-    LoggerModule.forRootAsync({
-      inject: [appConfig.KEY],
-      useFactory: (app: AppConfig) => loggerParams(app),
-    }),
-    DatabaseModule,
-    PaymentsModule,
-    HealthModule,
-  ],
-})
-export class AppModule {}
+@Module({})
+export class AppModule {
+  /** `msp` decides the shape of the app: in sandbox mode the MultiSafepay sandbox is mounted. */
+  static register(msp: MultisafepayConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot({
+          isGlobal: true,
+          ignoreEnvFile: true,
+          load: [appConfig, databaseConfig, authConfig, paymentsConfig, multisafepayConfig],
+        }),
+        LoggerModule.forRootAsync({
+          inject: [appConfig.KEY],
+          useFactory: (app: AppConfig) => loggerParams(app),
+        }),
+        DatabaseModule,
+        HealthModule,
+        PaymentsModule.forRootAsync({
+          imports: [MultiSafepayModule],
+          inject: [appConfig.KEY, multisafepayConfig.KEY, paymentsConfig.KEY],
+          useFactory: (
+            app: AppConfig,
+            gateway: MultisafepayConfig,
+            payments: PaymentsConfig,
+          ): PaymentsOptions => ({
+            notificationUrl: `${app.publicBaseUrl}/webhooks/multisafepay`,
+            defaultNotificationMethod: gateway.notificationMethod,
+            // One gateway call plus the database work around it.
+            idempotencyLeaseMs: gateway.timeoutMs + 10_000,
+            reconcileIntervalMs: payments.reconcileIntervalMs,
+            reconcileAfterMs: payments.reconcileAfterMs,
+            abandonAfterMs: payments.abandonAfterMs,
+          }),
+        }),
+        PaymentsApiModule,
+        ...sandboxImports(msp),
+      ],
+    };
+  }
+}

@@ -2,6 +2,7 @@ import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { loadMultisafepayConfig } from '@app/multisafepay';
 import { ValidationFailedError, type FieldProblem } from '@app/payments';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
@@ -56,10 +57,14 @@ export async function createApp(): Promise<NestFastifyApplication> {
     void reply.header('x-request-id', String(request.id));
     done();
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
-    bufferLogs: true,
-    rawBody: true,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.register(loadMultisafepayConfig(process.env)),
+    adapter,
+    {
+      bufferLogs: true,
+      rawBody: true,
+    },
+  );
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(validationPipe);
   app.useGlobalFilters(new HttpErrorFilter());

@@ -81,6 +81,8 @@ export class HttpErrorFilter implements ExceptionFilter {
       return { status, body: { error, requestId } };
     }
     if (exception instanceof HttpException) {
+      if (isFrameworkClientError(exception.cause))
+        return this.toResponse(exception.cause, requestId);
       const status = exception.getStatus();
       if (status >= 500) return this.internal(requestId);
       const response = exception.getResponse();
@@ -94,12 +96,22 @@ export class HttpErrorFilter implements ExceptionFilter {
       };
     }
     if (isFrameworkClientError(exception)) {
-      const status = exception.statusCode;
-      const code =
+      // JSON.parse's messages quote the input, which may hold a card number: never echo them.
+      if (
+        exception instanceof SyntaxError ||
         exception.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
         exception.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
-          ? 'MALFORMED_JSON'
-          : (HTTP_CODES[status] ?? 'BAD_REQUEST');
+      ) {
+        return {
+          status: 400,
+          body: {
+            error: { code: 'MALFORMED_JSON', message: 'The body is not valid JSON' },
+            requestId,
+          },
+        };
+      }
+      const status = exception.statusCode;
+      const code = HTTP_CODES[status] ?? 'BAD_REQUEST';
       return { status, body: { error: { code, message: exception.message }, requestId } };
     }
     return this.internal(requestId);

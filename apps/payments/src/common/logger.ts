@@ -1,4 +1,5 @@
 import type { Params } from 'nestjs-pino';
+import pino from 'pino';
 import type { AppConfig } from '../config/app.config.js';
 
 /**
@@ -27,25 +28,29 @@ export const REDACT_PATHS = [
 ];
 
 export function loggerParams(app: AppConfig): Params {
+  const options: NonNullable<Exclude<Params['pinoHttp'], unknown[]>> = {
+    level: app.logLevel,
+    redact: { paths: REDACT_PATHS, censor: '[Redacted]' },
+    // Fastify already chose the id (see bootstrap); reuse it so every line carries the same one.
+    genReqId: (req) => (req as { id?: string }).id ?? 'unknown',
+    customProps: (req) => ({ requestId: (req as { id?: string }).id }),
+    serializers: {
+      req: (req: { id: string; method: string; url: string }) => ({
+        id: req.id,
+        method: req.method,
+        // Query strings are dropped: webhooks carry ids there, and nothing else needs logging.
+        url: req.url.split('?')[0],
+      }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+    customLogLevel: (_req, res, err) =>
+      err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+  };
   return {
     forRoutes: ['{*splat}'],
-    pinoHttp: {
-      level: app.logLevel,
-      redact: { paths: REDACT_PATHS, censor: '[Redacted]' },
-      // Fastify already chose the id (see bootstrap); reuse it so every line carries the same one.
-      genReqId: (req) => (req as { id?: string }).id ?? 'unknown',
-      customProps: (req) => ({ requestId: (req as { id?: string }).id }),
-      serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({
-          id: req.id,
-          method: req.method,
-          // Query strings are dropped: webhooks carry ids there, and nothing else needs logging.
-          url: req.url.split('?')[0],
-        }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-      customLogLevel: (_req, res, err) =>
-        err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-    },
+    // A file destination writes synchronously so nothing is lost when the process stops.
+    pinoHttp: app.logFile
+      ? [options, pino.destination({ dest: app.logFile, sync: true, mkdir: true })]
+      : options,
   };
 }

@@ -38,6 +38,10 @@ class AppEnv {
   @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
 
+  @IsOptional()
+  @IsString()
+  LOG_FILE?: string;
+
   @IsBooleanString({ message: 'must be true or false' })
   DOCS_ENABLED = 'true';
 
@@ -54,6 +58,8 @@ export interface AppConfig {
   /** Base URL MultiSafepay can reach; no trailing slash. */
   publicBaseUrl: string;
   logLevel: (typeof LOG_LEVELS)[number];
+  /** Append logs to this file instead of stdout. */
+  logFile: string | undefined;
   docsEnabled: boolean;
   bodyLimitBytes: number;
 }
@@ -66,6 +72,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv): AppConfig {
     host: e.HOST,
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://127.0.0.1:${e.PORT}`).replace(/\/+$/, ''),
     logLevel: e.LOG_LEVEL,
+    logFile: e.LOG_FILE,
     docsEnabled: e.DOCS_ENABLED === 'true',
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
   };

@@ -1,11 +1,19 @@
 import { loadDatabaseConfig } from '@app/database';
+import { loadMultisafepayConfig } from '@app/multisafepay';
 import { isConfigValidationError } from '@app/payments';
 import { loadAppConfig } from './app.config.js';
 import { loadAuthConfig } from './auth.config.js';
+import { loadPaymentsConfig } from './payments.config.js';
 
 type Loader = (env: NodeJS.ProcessEnv) => unknown;
 
-const LOADERS: Loader[] = [loadAppConfig, loadDatabaseConfig, loadAuthConfig];
+const LOADERS: Loader[] = [
+  loadAppConfig,
+  loadDatabaseConfig,
+  loadAuthConfig,
+  loadPaymentsConfig,
+  loadMultisafepayConfig,
+];
 
 /** Secrets and endpoints that have no safe default in production (DESIGN §2). */
 const REQUIRED_IN_PRODUCTION = ['DATABASE_URL', 'MSP_API_KEY', 'API_KEYS', 'PUBLIC_BASE_URL'];

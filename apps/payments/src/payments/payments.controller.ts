@@ -9,6 +9,7 @@ import {
   Post,
   Query,
   Res,
+  UseGuards,
 } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -28,6 +29,7 @@ import { IdempotencyKeyMissingError, PaymentsService, ValidationFailedError } fr
 import type { FastifyReply } from 'fastify';
 import { CurrentClient, RequireScope } from '../auth/api-key.guard.js';
 import { ErrorResponseDto } from '../common/error-response.dto.js';
+import { JsonBodyGuard } from '../common/json-body.guard.js';
 import type { ApiClient } from '../config/auth.config.js';
 import { CreatePaymentDto } from './dto/create-payment.dto.js';
 import { ListPaymentsQueryDto } from './dto/list-payments.query.dto.js';
@@ -56,6 +58,7 @@ export class PaymentsController {
   @Post()
   @HttpCode(201)
   @RequireScope('payments:write')
+  @UseGuards(JsonBodyGuard)
   @ApiOperation({
     summary: 'Create a direct card payment',
     description:

@@ -1,0 +1,136 @@
+import {
+  Controller,
+  Get,
+  Header,
+  Headers,
+  HttpCode,
+  Inject,
+  Post,
+  Query,
+  Req,
+  ValidationPipe,
+  type RawBodyRequest,
+} from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import {
+  ApiBadRequestResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { multisafepayConfig, parseMspOrderJson, verifyMspSignature } from '@app/multisafepay';
+import { NotificationsService, ValidationFailedError, type GatewayOrder } from '@app/payments';
+import type { FastifyRequest } from 'fastify';
+import { createHash } from 'node:crypto';
+import { ErrorResponseDto } from '../common/error-response.dto.js';
+import { paymentsConfig } from '../config/payments.config.js';
+import { InvalidNotificationError, InvalidSignatureError } from './webhook.errors.js';
+import { WebhookQueryDto } from './webhook-query.dto.js';
+
+// MultiSafepay keeps any query of the notification_url and may add its own parameters, so
+// unknown ones are dropped rather than refused (a 400 would make it retry forever).
+const queryPipe = new ValidationPipe({
+  whitelist: true,
+  forbidNonWhitelisted: false,
+  transform: true,
+  expectedType: WebhookQueryDto,
+  validationError: { target: false, value: false },
+  exceptionFactory: (errors) =>
+    new ValidationFailedError(
+      errors.map((e) => ({ field: e.property, messages: Object.values(e.constraints ?? {}) })),
+    ),
+});
+
+const OK = 'OK';
+
+/**
+ * MultiSafepay's notifications (DESIGN §5). Public: POST is authenticated by its HMAC `Auth`
+ * header, GET carries no status at all and only triggers a read of the order. `OK` is answered
+ * only once the change is committed; anything else makes MultiSafepay retry.
+ */
+@ApiTags('webhooks')
+@Controller('webhooks/multisafepay')
+export class WebhooksController {
+  constructor(
+    private readonly notifications: NotificationsService,
+    @Inject(multisafepayConfig.KEY) private readonly msp: ConfigType<typeof multisafepayConfig>,
+    @Inject(paymentsConfig.KEY) private readonly config: ConfigType<typeof paymentsConfig>,
+  ) {}
+
+  @Get()
+  @HttpCode(200)
+  @Header('content-type', 'text/plain; charset=utf-8')
+  @ApiOperation({
+    summary: 'GET notification: re-reads the order from MultiSafepay and applies it',
+  })
+  @ApiOkResponse({ description: 'OK (committed)', schema: { type: 'string', example: OK } })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED', type: ErrorResponseDto })
+  async get(@Query(queryPipe) query: object): Promise<string> {
+    const q = query as WebhookQueryDto;
+    if (q.payload_type === 'pretransaction') return OK;
+    await this.notifications.handleGet({
+      method: 'GET',
+      orderId: q.transactionid,
+      signatureOk: null,
+      payloadDigest: null,
+    });
+    return OK;
+  }
+
+  @Post()
+  @HttpCode(200)
+  @Header('content-type', 'text/plain; charset=utf-8')
+  @ApiOperation({ summary: 'POST notification: the order as JSON, signed in the Auth header' })
+  @ApiHeader({ name: 'Auth', required: true, description: 'base64(timestamp:hex(HMAC-SHA512))' })
+  @ApiOkResponse({ description: 'OK (committed)', schema: { type: 'string', example: OK } })
+  @ApiUnauthorizedResponse({
+    description: 'INVALID_SIGNATURE: nothing applied',
+    type: ErrorResponseDto,
+  })
+  @ApiBadRequestResponse({
+    description: 'INVALID_NOTIFICATION · VALIDATION_FAILED',
+    type: ErrorResponseDto,
+  })
+  async post(
+    @Query(queryPipe) query: object,
+    @Req() request: RawBodyRequest<FastifyRequest>,
+    @Headers('auth') auth: string | undefined,
+  ): Promise<string> {
+    const q = query as WebhookQueryDto;
+    const raw =
+      request.rawBody ?? Buffer.from(typeof request.body === 'string' ? request.body : '', 'utf8');
+    const received = {
+      method: 'POST' as const,
+      orderId: q.transactionid,
+      signatureOk: false,
+      payloadDigest: createHash('sha256').update(raw).digest('hex'),
+    };
+    const verdict = verifyMspSignature(raw, auth, this.msp.apiKey, {
+      toleranceS: this.config.webhookToleranceS,
+      maxFutureSkewS: 300,
+    });
+    if (!verdict.ok) {
+      await this.notifications.recordAlone(received, null, 'bad_signature', verdict.reason);
+      throw new InvalidSignatureError(verdict.reason);
+    }
+    received.signatureOk = true;
+    if (q.payload_type === 'pretransaction') return OK;
+    let order: GatewayOrder;
+    try {
+      order = parseMspOrderJson(raw.toString('utf8'));
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : 'unreadable';
+      await this.notifications.recordAlone(received, null, 'invalid', reason);
+      throw new InvalidNotificationError(reason);
+    }
+    if (order.orderId !== q.transactionid) {
+      const reason = `order_id '${order.orderId}' differs from transactionid`;
+      await this.notifications.recordAlone(received, null, 'invalid', reason);
+      throw new InvalidNotificationError(reason);
+    }
+    await this.notifications.handlePost(received, order);
+    return OK;
+  }
+}

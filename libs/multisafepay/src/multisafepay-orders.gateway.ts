@@ -1,0 +1,203 @@
+import { HttpService } from '@nestjs/axios';
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import {
+  GatewayOrderNotFoundError,
+  GatewayRejectedError,
+  GatewayTimeoutError,
+  GatewayUnavailableError,
+  OrdersGateway,
+  type DirectCardOrderRequest,
+  type GatewayOrder,
+  type GatewayRefund,
+  type RefundRequest,
+} from '@app/payments';
+import { AxiosError, type AxiosResponse } from 'axios';
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
+import { multisafepayConfig } from './multisafepay.config.js';
+import { toDirectOrderBody } from './wire/order-request.js';
+import {
+  MspProtocolError,
+  parseEnvelope,
+  toGatewayOrder,
+  type Json,
+  type MspEnvelope,
+} from './wire/order-parser.js';
+
+const DECLINED = 1024;
+const INVALID_ORDER_ID = 1006;
+const NOT_FOUND = 1000;
+
+/** Connection errors raised before any byte of the request could have reached MultiSafepay. */
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+type Operation = 'create order' | 'get order' | 'refund' | 'cancel order';
+
+/**
+ * MultiSafepay's JSON API behind the OrdersGateway port. Bodies are parsed whatever the HTTP
+ * status (msp-api.md §1.4); the decision is taken on `success`, then on `data.status`. Request
+ * bodies (card data) never appear in errors or logs.
+ */
+@Injectable()
+export class MultiSafepayOrdersGateway extends OrdersGateway {
+  private readonly httpAgent = new HttpAgent({ keepAlive: true, maxSockets: 64 });
+  private readonly httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: 64 });
+
+  constructor(
+    private readonly http: HttpService,
+    @Inject(multisafepayConfig.KEY) private readonly config: ConfigType<typeof multisafepayConfig>,
+  ) {
+    super();
+  }
+
+  async createDirectCardOrder(request: DirectCardOrderRequest): Promise<GatewayOrder> {
+    const envelope = await this.call('create order', 'POST', '/orders', toDirectOrderBody(request));
+    if (!envelope.success && envelope.errorCode === DECLINED) {
+      // The second decline shape (msp-api.md §3.3): no transaction, a declined payment all the same.
+      return {
+        orderId: request.orderId,
+        transactionId: null,
+        status: 'declined',
+        financialStatus: 'declined',
+        amount: request.amount,
+        amountRefunded: 0,
+        currency: request.currency,
+        reason: envelope.errorInfo ?? 'Transaction declined',
+        reasonCode: String(DECLINED),
+        card: null,
+        paymentUrl: null,
+        customerVerification: null,
+        relatedTransactions: [],
+      };
+    }
+    return this.order('create order', this.successful(envelope));
+  }
+
+  async getOrder(orderId: string): Promise<GatewayOrder> {
+    const envelope = await this.call('get order', 'GET', `/orders/${encodeURIComponent(orderId)}`);
+    if (!envelope.success && envelope.errorCode === INVALID_ORDER_ID) {
+      throw new GatewayOrderNotFoundError(orderId);
+    }
+    return this.order('get order', this.successful(envelope));
+  }
+
+  async refund(orderId: string, request: RefundRequest): Promise<GatewayRefund> {
+    const body: Record<string, unknown> = { currency: request.currency, amount: request.amount };
+    if (request.description) body.description = request.description;
+    const envelope = await this.call(
+      'refund',
+      'POST',
+      `/orders/${encodeURIComponent(orderId)}/refunds`,
+      body,
+    );
+    if (!envelope.success && envelope.errorCode === INVALID_ORDER_ID) {
+      throw new GatewayOrderNotFoundError(orderId);
+    }
+    const data = this.successful(envelope);
+    const fields = typeof data === 'object' && data !== null && !Array.isArray(data) ? data : {};
+    const id = (value: Json | undefined): string | null =>
+      value === undefined || value === null
+        ? null
+        : String(typeof value === 'object' ? (value as { value: string }).value : value);
+    const transactionId = id((fields as Record<string, Json>).transaction_id);
+    if (!transactionId) throw new GatewayUnavailableError('refund answer without transaction_id');
+    return { transactionId, refundId: id((fields as Record<string, Json>).refund_id) };
+  }
+
+  async cancelOrder(orderId: string): Promise<void> {
+    const envelope = await this.call(
+      'cancel order',
+      'PATCH',
+      `/orders/${encodeURIComponent(orderId)}`,
+      {
+        status: 'cancelled',
+        exclude_order: true,
+      },
+    );
+    if (
+      !envelope.success &&
+      (envelope.errorCode === NOT_FOUND || envelope.errorCode === INVALID_ORDER_ID)
+    ) {
+      throw new GatewayOrderNotFoundError(orderId);
+    }
+    this.successful(envelope);
+  }
+
+  private successful(envelope: MspEnvelope): Json {
+    if (envelope.success) return envelope.data;
+    throw new GatewayRejectedError(
+      envelope.errorCode ?? 0,
+      envelope.errorInfo ?? 'unspecified error',
+    );
+  }
+
+  private order(operation: Operation, data: Json): GatewayOrder {
+    try {
+      return toGatewayOrder(data);
+    } catch (error) {
+      if (error instanceof MspProtocolError) {
+        throw new GatewayUnavailableError(`${operation}: ${error.message}`);
+      }
+      throw error;
+    }
+  }
+
+  private async call(
+    operation: Operation,
+    method: 'GET' | 'POST' | 'PATCH',
+    path: string,
+    body?: unknown,
+  ): Promise<MspEnvelope> {
+    let response: AxiosResponse<string>;
+    try {
+      response = await this.http.axiosRef.request<string>({
+        method,
+        url: `${this.config.baseUrl}${path}`,
+        data: body === undefined ? undefined : JSON.stringify(body),
+        headers: {
+          api_key: this.config.apiKey,
+          accept: 'application/json',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        timeout: this.config.timeoutMs,
+        responseType: 'text',
+        transformResponse: [(raw: string) => raw],
+        validateStatus: () => true,
+        maxRedirects: 0,
+        httpAgent: this.httpAgent,
+        httpsAgent: this.httpsAgent,
+        transitional: { clarifyTimeoutError: true },
+      });
+    } catch (error) {
+      throw this.transportError(operation, error);
+    }
+    if (response.status >= 500) {
+      throw new GatewayUnavailableError(`${operation}: HTTP ${response.status}`);
+    }
+    try {
+      return parseEnvelope(response.data);
+    } catch (error) {
+      if (error instanceof MspProtocolError) {
+        throw new GatewayUnavailableError(
+          `${operation}: HTTP ${response.status}, ${error.message}`,
+        );
+      }
+      throw error;
+    }
+  }
+
+  /** Never wraps the axios error itself: its config holds the request body (card data). */
+  private transportError(operation: Operation, error: unknown): Error {
+    const code = error instanceof AxiosError ? (error.code ?? '') : '';
+    if (NOT_SENT.has(code)) return new GatewayUnavailableError(`${operation}: ${code}`);
+    if (code === 'ETIMEDOUT' || code === 'ECONNABORTED') {
+      return new GatewayTimeoutError(operation, this.config.timeoutMs);
+    }
+    // The connection broke after the request went out: MultiSafepay may have acted on it.
+    if (operation === 'create order' || operation === 'refund') {
+      return new GatewayTimeoutError(operation, this.config.timeoutMs);
+    }
+    return new GatewayUnavailableError(`${operation}: ${code || 'connection failed'}`);
+  }
+}

@@ -1,0 +1,68 @@
+import type { BrowserInfo, CustomerInput, DirectCardOrderRequest } from '@app/payments';
+
+/** Drops undefined members so the wire body carries only what the caller gave. */
+function compact<T extends Record<string, unknown>>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function browser(b: BrowserInfo): Record<string, unknown> {
+  return compact({
+    javascript_enabled: b.javascriptEnabled,
+    java_enabled: b.javaEnabled,
+    cookies_enabled: b.cookiesEnabled,
+    language: b.language,
+    screen_color_depth: b.screenColorDepth,
+    screen_height: b.screenHeight,
+    screen_width: b.screenWidth,
+    time_zone: b.timeZone,
+    user_agent: b.userAgent,
+    platform: b.platform,
+  });
+}
+
+function customer(c: CustomerInput): Record<string, unknown> {
+  return compact({
+    locale: c.locale,
+    ip_address: c.ipAddress,
+    forwarded_ip: c.forwardedIp,
+    first_name: c.firstName,
+    last_name: c.lastName,
+    address1: c.address1,
+    house_number: c.houseNumber,
+    zip_code: c.zipCode,
+    city: c.city,
+    country: c.country,
+    phone: c.phone,
+    email: c.email,
+    user_agent: c.userAgent,
+    reference: c.reference,
+    browser: c.browser ? browser(c.browser) : undefined,
+  });
+}
+
+/** `POST /orders` body for a direct card payment (msp-api.md §2.9). Holds the PAN: never log it. */
+export function toDirectOrderBody(request: DirectCardOrderRequest): Record<string, unknown> {
+  const yymm = `${String(request.card.expiryYear % 100).padStart(2, '0')}${String(request.card.expiryMonth).padStart(2, '0')}`;
+  return {
+    type: 'direct',
+    gateway: 'CREDITCARD',
+    order_id: request.orderId,
+    currency: request.currency,
+    amount: request.amount,
+    description: request.description,
+    payment_options: compact({
+      notification_url: request.notificationUrl,
+      notification_method: request.notificationMethod,
+      redirect_url: request.redirectUrl,
+      cancel_url: request.cancelUrl,
+      close_window: false,
+    }),
+    customer: customer(request.customer),
+    gateway_info: compact({
+      card_number: request.card.number,
+      card_holder_name: request.card.holder,
+      card_expiry_date: yymm,
+      card_cvc: request.card.cvc,
+    }),
+  };
+}
