@@ -203,11 +203,12 @@ describe('direct card payments end to end (sandbox gateway over real HTTP)', () 
     let cursor: string | null = null;
     do {
       const query: string = `createdFrom=${encodeURIComponent(since)}&status=completed&limit=2${cursor ? `&cursor=${cursor}` : ''}`;
-      const page: { body: { data: PaymentBody[]; nextCursor: string | null }; status: number } = await call<{ data: PaymentBody[]; nextCursor: string | null }>(
-        sut.url,
-        'GET',
-        `/v1/payments?${query}`,
-      );
+      const page: { body: { data: PaymentBody[]; nextCursor: string | null }; status: number } =
+        await call<{ data: PaymentBody[]; nextCursor: string | null }>(
+          sut.url,
+          'GET',
+          `/v1/payments?${query}`,
+        );
       expect(page.status).toBe(200);
       expect(page.body.data.length).toBeLessThanOrEqual(2);
       seen.push(...page.body.data);

@@ -2,6 +2,7 @@ import { loadDatabaseConfig } from '@app/database';
 import { loadMultisafepayConfig } from '@app/multisafepay';
 import { isConfigValidationError } from '@app/payments';
 import { loadAppConfig } from './app.config.js';
+import { loadSandboxTimers } from '../sandbox/sandbox.imports.js';
 import { loadAuthConfig } from './auth.config.js';
 import { loadPaymentsConfig } from './payments.config.js';
 
@@ -13,6 +14,7 @@ const LOADERS: Loader[] = [
   loadAuthConfig,
   loadPaymentsConfig,
   loadMultisafepayConfig,
+  loadSandboxTimers,
 ];
 
 /** Secrets and endpoints that have no safe default in production (DESIGN §2). */

@@ -21,12 +21,12 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { multisafepayConfig, parseMspOrderJson, verifyMspSignature } from '@app/multisafepay';
-import { NotificationsService, ValidationFailedError, type GatewayOrder } from '@app/payments';
+import { NotificationsService, ValidationFailedError } from '@app/payments';
 import type { FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { ErrorResponseDto } from '../common/error-response.dto.js';
 import { paymentsConfig } from '../config/payments.config.js';
-import { InvalidNotificationError, InvalidSignatureError } from './webhook.errors.js';
+import { InvalidSignatureError } from './webhook.errors.js';
 import { WebhookQueryDto } from './webhook-query.dto.js';
 
 // MultiSafepay keeps any query of the notification_url and may add its own parameters, so
@@ -117,20 +117,7 @@ export class WebhooksController {
     }
     received.signatureOk = true;
     if (q.payload_type === 'pretransaction') return OK;
-    let order: GatewayOrder;
-    try {
-      order = parseMspOrderJson(raw.toString('utf8'));
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : 'unreadable';
-      await this.notifications.recordAlone(received, null, 'invalid', reason);
-      throw new InvalidNotificationError(reason);
-    }
-    if (order.orderId !== q.transactionid) {
-      const reason = `order_id '${order.orderId}' differs from transactionid`;
-      await this.notifications.recordAlone(received, null, 'invalid', reason);
-      throw new InvalidNotificationError(reason);
-    }
-    await this.notifications.handlePost(received, order);
+    await this.notifications.handlePost(received, () => parseMspOrderJson(raw.toString('utf8')));
     return OK;
   }
 }

@@ -32,8 +32,9 @@ export class IdempotencyKeyEntity {
   @Column({ name: 'response_status', type: 'smallint', nullable: true })
   responseStatus!: number | null;
 
-  @Column({ name: 'response_body', type: 'jsonb', nullable: true })
-  responseBody!: unknown;
+  /** The stored answer as JSON text: jsonb would reorder its keys, and replays are byte-identical. */
+  @Column({ name: 'response_body', type: 'text', nullable: true })
+  responseBody!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { PaymentsError } from '../errors/payments.error.js';
 import type { EntityManager } from 'typeorm';
 import { NotificationEntity, type NotificationOutcome } from '../entities/notification.entity.js';
 import { PaymentEntity } from '../entities/payment.entity.js';
@@ -8,6 +9,14 @@ import { TransactionRunner } from '../lifecycle/transaction-runner.js';
 import { isLegalTransition } from '../lifecycle/transition-table.js';
 import { statusOf } from '../payments/gateway-order.mapper.js';
 import { PaymentsService } from '../payments/payments.service.js';
+
+export class InvalidNotificationError extends PaymentsError {
+  readonly code = 'INVALID_NOTIFICATION';
+
+  constructor(reason: string) {
+    super(`The notification body is not a MultiSafepay order: ${reason}`);
+  }
+}
 
 export interface ReceivedNotification {
   method: 'GET' | 'POST';
@@ -42,16 +51,30 @@ export class NotificationsService {
   }
 
   /**
-   * POST carries the order, already authenticated by the caller. A payload that would move the
-   * payment illegally may be stale (deliveries are retried and can arrive out of order) or may
-   * conflict with what we hold: then the order is re-read and the fresh copy is applied.
+   * POST carries the order, already authenticated by the caller; `parse` reads it from the raw
+   * body. A payload that would move the payment illegally may be stale (deliveries are retried
+   * and can arrive out of order) or may conflict with what we hold: then the order is re-read and
+   * the fresh copy is applied.
    */
   async handlePost(
-    received: ReceivedNotification,
-    order: GatewayOrder,
+    received: ReceivedNotification & { orderId: string },
+    parse: () => GatewayOrder,
   ): Promise<NotificationOutcome> {
-    const payment = await this.payments.findByOrderId(order.orderId);
+    const payment = await this.payments.findByOrderId(received.orderId);
     if (!payment) return this.recordAlone(received, null, 'unknown_order');
+    let order: GatewayOrder;
+    try {
+      order = parse();
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : 'unreadable';
+      await this.recordAlone(received, payment.id, 'invalid', reason);
+      throw new InvalidNotificationError(reason);
+    }
+    if (order.orderId !== received.orderId) {
+      const reason = `order_id '${order.orderId}' differs from transactionid`;
+      await this.recordAlone(received, payment.id, 'invalid', reason);
+      throw new InvalidNotificationError(reason);
+    }
     const to = statusOf(order.status);
     if (payment.status === to || isLegalTransition(payment.status, to)) {
       return this.apply(received, payment.id, order, null);

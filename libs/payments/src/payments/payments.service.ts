@@ -245,7 +245,7 @@ export class PaymentsService {
       if (row.state === 'completed') {
         return {
           role: 'replay',
-          answer: row.responseBody as StoredAnswer,
+          answer: JSON.parse(row.responseBody ?? 'null') as StoredAnswer,
           status: row.responseStatus ?? 201,
         };
       }
@@ -371,7 +371,7 @@ export class PaymentsService {
       await m.update(
         IdempotencyKeyEntity,
         { clientId, key },
-        { state: 'completed', responseStatus: 201, responseBody: answer },
+        { state: 'completed', responseStatus: 201, responseBody: JSON.stringify(answer) },
       );
       return { status: 201, body, replayed: false };
     });
@@ -398,7 +398,7 @@ export class PaymentsService {
         {
           state: 'completed',
           responseStatus: ERROR_STATUS[error.code] ?? 502,
-          responseBody: answer,
+          responseBody: JSON.stringify(answer),
         },
       );
     });

@@ -1,0 +1,5 @@
+export { MspSandboxModule } from './msp-sandbox.module.js';
+export type { MspSandboxOptions } from './sandbox.options.js';
+export { SandboxService } from './sandbox.service.js';
+export { canonicalJson } from './wire-json.js';
+export { sandboxTimersFromEnv } from './sandbox.env.js';

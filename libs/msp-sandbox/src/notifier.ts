@@ -1,0 +1,178 @@
+import { createHmac } from 'node:crypto';
+import type { ResolvedSandboxOptions } from './sandbox.options.js';
+
+export type NotificationMode = 'normal' | 'drop' | 'duplicate' | 'reorder';
+
+export interface Delivery {
+  order_id: string;
+  method: 'GET' | 'POST';
+  url: string;
+  attempt: number;
+  status: string;
+  response_status: number | null;
+  response_body: string | null;
+  acknowledged: boolean;
+  at: string;
+}
+
+export interface PendingNotification {
+  orderId: string;
+  method: 'GET' | 'POST';
+  url: string;
+  apiKey: string;
+  status: string;
+  /** Builds the body at send time, so every attempt carries the order as it is then. */
+  body: () => string;
+}
+
+const LOG_LIMIT = 2000;
+
+/**
+ * Sends notifications like MultiSafepay (msp-api.md §6): `transactionid` and `timestamp` appended
+ * to the URL, POST bodies signed in `Auth`, retried with a fresh timestamp until the merchant
+ * answers HTTP 200 with `OK`. Tests can drop, duplicate or reorder deliveries.
+ */
+export class Notifier {
+  private mode: NotificationMode = 'normal';
+  private remaining: number | null = null;
+  private held: PendingNotification[] = [];
+  private readonly log: Delivery[] = [];
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly inFlight = new Set<AbortController>();
+
+  constructor(private readonly options: ResolvedSandboxOptions) {}
+
+  setMode(mode: NotificationMode, count: number | null): void {
+    this.mode = mode;
+    this.remaining = count;
+  }
+
+  getMode(): { mode: NotificationMode; remaining: number | null; held: number } {
+    return { mode: this.mode, remaining: this.remaining, held: this.held.length };
+  }
+
+  deliveries(orderId?: string): Delivery[] {
+    return orderId ? this.log.filter((d) => d.order_id === orderId) : [...this.log];
+  }
+
+  /** Sends the held notifications (reorder mode), newest first. */
+  release(): number {
+    const held = this.held.reverse();
+    this.held = [];
+    for (const n of held) this.attempt(n, 1);
+    return held.length;
+  }
+
+  notify(n: PendingNotification): void {
+    const mode = this.mode;
+    if (this.remaining !== null) {
+      this.remaining -= 1;
+      if (this.remaining <= 0) {
+        this.mode = 'normal';
+        this.remaining = null;
+      }
+    }
+    switch (mode) {
+      case 'drop':
+        this.record(n, 0, null, 'dropped by the sandbox', false);
+        return;
+      case 'reorder':
+        this.held.push(n);
+        return;
+      case 'duplicate':
+        this.attempt(n, 1);
+        this.attempt(n, 1);
+        return;
+      case 'normal':
+        this.attempt(n, 1);
+        return;
+    }
+  }
+
+  reset(): void {
+    this.mode = 'normal';
+    this.remaining = null;
+    this.held = [];
+    this.log.length = 0;
+  }
+
+  close(): void {
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    for (const c of this.inFlight) c.abort();
+  }
+
+  private attempt(n: PendingNotification, attempt: number): void {
+    void this.send(n, attempt).then((ok) => {
+      const delay = this.options.notificationRetryDelaysMs[attempt - 1];
+      if (ok || delay === undefined) return;
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        this.attempt(n, attempt + 1);
+      }, delay);
+      timer.unref();
+      this.timers.add(timer);
+    });
+  }
+
+  private async send(n: PendingNotification, attempt: number): Promise<boolean> {
+    const timestamp = Math.floor(Date.now() / 1000);
+    const url = `${n.url}${n.url.includes('?') ? '&' : '?'}transactionid=${encodeURIComponent(n.orderId)}&timestamp=${timestamp}`;
+    const headers: Record<string, string> = { 'user-agent': 'MultiSafepay-Sandbox/1.0' };
+    let body: string | undefined;
+    if (n.method === 'POST') {
+      body = n.body();
+      const mac = createHmac('sha512', n.apiKey.trim())
+        .update(`${timestamp}:${body}`)
+        .digest('hex');
+      headers.auth = Buffer.from(`${timestamp}:${mac}`).toString('base64');
+      headers['content-type'] = 'application/json';
+    }
+    const controller = new AbortController();
+    this.inFlight.add(controller);
+    const timer = setTimeout(() => controller.abort(), this.options.notificationTimeoutMs);
+    try {
+      const res = await fetch(url, {
+        method: n.method,
+        headers,
+        body,
+        signal: controller.signal,
+        redirect: 'manual',
+      });
+      const text = (await res.text()).slice(0, 1000);
+      const head = text.slice(0, 100);
+      const ok =
+        res.status === 200 &&
+        (head.trimStart().startsWith('OK') || head.includes('MULTISAFEPAY_OK'));
+      this.record(n, attempt, res.status, text, ok);
+      return ok;
+    } catch (error) {
+      this.record(n, attempt, null, error instanceof Error ? error.message : String(error), false);
+      return false;
+    } finally {
+      clearTimeout(timer);
+      this.inFlight.delete(controller);
+    }
+  }
+
+  private record(
+    n: PendingNotification,
+    attempt: number,
+    status: number | null,
+    body: string | null,
+    ok: boolean,
+  ): void {
+    this.log.push({
+      order_id: n.orderId,
+      method: n.method,
+      url: n.url,
+      attempt,
+      status: n.status,
+      response_status: status,
+      response_body: body,
+      acknowledged: ok,
+      at: new Date().toISOString(),
+    });
+    if (this.log.length > LOG_LIMIT) this.log.splice(0, this.log.length - LOG_LIMIT);
+  }
+}

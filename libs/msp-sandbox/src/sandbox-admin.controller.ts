@@ -1,0 +1,154 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  UseFilters,
+} from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { FaultsService } from './faults.js';
+import { MspError } from './msp-error.js';
+import { MspEnvelopeFilter } from './msp-envelope.filter.js';
+import { ORDER_STATUSES, SandboxService, type OrderStatus } from './sandbox.service.js';
+
+function field(body: unknown, name: string): unknown {
+  return typeof body === 'object' && body !== null
+    ? (body as Record<string, unknown>)[name]
+    : undefined;
+}
+
+function bad(message: string): MspError {
+  return new MspError(400, 1016, message);
+}
+
+function count(body: unknown, fallback: number | null): number | null {
+  const value = field(body, 'count');
+  if (value === undefined || value === null) return fallback;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 10_000) {
+    throw bad('count must be an integer from 1 to 10000');
+  }
+  return value;
+}
+
+/** The sandbox's control surface for tests and demos (docs/sandbox.md). Not part of MultiSafepay. */
+@ApiExcludeController()
+@UseFilters(MspEnvelopeFilter)
+@Controller('sandbox-admin')
+export class SandboxAdminController {
+  constructor(
+    private readonly sandbox: SandboxService,
+    private readonly faults: FaultsService,
+  ) {}
+
+  @Get('orders')
+  orders(@Query('order_id') orderId?: string): Record<string, unknown>[] {
+    return this.sandbox.listOrders(orderId);
+  }
+
+  @Post('orders/:orderId/status')
+  @HttpCode(200)
+  force(
+    @Param('orderId') orderId: string,
+    @Body() body: unknown,
+  ): { order_id: string; status: string } {
+    const raw = field(body, 'status');
+    const status = raw === 'chargeback' ? 'chargedback' : raw;
+    if (typeof status !== 'string' || !(ORDER_STATUSES as readonly string[]).includes(status)) {
+      throw bad(`status must be one of ${ORDER_STATUSES.join(', ')}`);
+    }
+    this.sandbox.forceStatus(orderId, status as OrderStatus);
+    return { order_id: orderId, status };
+  }
+
+  @Post('orders/:orderId/timers/fire')
+  @HttpCode(200)
+  fire(@Param('orderId') orderId: string): { fired: string[] } {
+    return { fired: this.sandbox.fireTimers(orderId) };
+  }
+
+  @Post('refunds/settle')
+  @HttpCode(200)
+  settle(): { settled: number } {
+    return { settled: this.sandbox.settleRefunds() };
+  }
+
+  @Get('notifications')
+  notifications(@Query('order_id') orderId?: string): unknown[] {
+    return this.sandbox.notifier.deliveries(orderId);
+  }
+
+  @Get('notifications/mode')
+  notificationMode(): unknown {
+    return this.sandbox.notifier.getMode();
+  }
+
+  @Post('notifications/mode')
+  @HttpCode(200)
+  setNotificationMode(@Body() body: unknown): unknown {
+    const mode = field(body, 'mode');
+    if (mode !== 'normal' && mode !== 'drop' && mode !== 'duplicate' && mode !== 'reorder') {
+      throw bad('mode must be normal, drop, duplicate or reorder');
+    }
+    this.sandbox.notifier.setMode(mode, count(body, null));
+    return this.sandbox.notifier.getMode();
+  }
+
+  @Post('notifications/release')
+  @HttpCode(200)
+  release(): { released: number } {
+    return { released: this.sandbox.notifier.release() };
+  }
+
+  @Get('faults')
+  currentFault(): unknown {
+    return { fault: this.faults.current(), latency_ms: this.faults.latencyMs };
+  }
+
+  @Post('faults')
+  @HttpCode(200)
+  setFault(@Body() body: unknown): unknown {
+    const mode = field(body, 'mode');
+    if (mode !== 'error' && mode !== 'hang' && mode !== 'hang_after')
+      throw bad('mode must be error, hang or hang_after');
+    const status = field(body, 'status') ?? 503;
+    if (typeof status !== 'number' || !Number.isInteger(status) || status < 500 || status > 599) {
+      throw bad('status must be a 5xx code');
+    }
+    this.faults.setFault(mode, count(body, 1) ?? 1, status);
+    return { fault: this.faults.current() };
+  }
+
+  @Delete('faults')
+  clearFaults(): { fault: null; latency_ms: 0 } {
+    this.faults.clear();
+    return { fault: null, latency_ms: 0 };
+  }
+
+  @Post('latency')
+  @HttpCode(200)
+  latency(@Body() body: unknown): { latency_ms: number } {
+    const ms = field(body, 'ms');
+    if (typeof ms !== 'number' || !Number.isInteger(ms) || ms < 0 || ms > 60_000) {
+      throw bad('ms must be an integer from 0 to 60000');
+    }
+    this.faults.latencyMs = ms;
+    return { latency_ms: ms };
+  }
+
+  @Get('requests')
+  requests(): unknown[] {
+    return this.faults.requests();
+  }
+
+  @Post('reset')
+  @HttpCode(200)
+  reset(): { reset: true } {
+    this.sandbox.reset();
+    this.faults.reset();
+    return { reset: true };
+  }
+}

@@ -1,0 +1,39 @@
+/** Settings of the MultiSafepay sandbox. Timers default to MultiSafepay's; tests shorten them. */
+export interface MspSandboxOptions {
+  /** API keys accepted; orders are kept per key and POST notifications are signed with it. */
+  apiKeys: string[];
+  /** Absolute URL where the sandbox's routes are reachable (builds `payment_url`), no trailing slash. */
+  publicBaseUrl: string;
+  /** '' standalone; 'sandbox' when mounted in the payments app. The admin routes never get it. */
+  routePrefix: string;
+  /** `uncleared` test cards resolve after this long (MultiSafepay: 3 minutes). */
+  unclearedResolveMs?: number;
+  /** An order still waiting for 3-D Secure expires after this long (MultiSafepay: 1 hour). */
+  expireAfterMs?: number;
+  /** A refund moves from `reserved` to `completed` after this long (MultiSafepay: at midnight). */
+  refundSettleMs?: number;
+  /** Delays before each retry of an unacknowledged notification (MultiSafepay: 3 × 15 min). */
+  notificationRetryDelaysMs?: number[];
+  /** How long a notification waits for the merchant's answer. */
+  notificationTimeoutMs?: number;
+  /** Orders kept in memory; the oldest are dropped beyond this. */
+  maxOrders?: number;
+}
+
+export type ResolvedSandboxOptions = Required<MspSandboxOptions>;
+
+export const MSP_SANDBOX_OPTIONS = Symbol('MSP_SANDBOX_OPTIONS');
+
+export function resolveOptions(options: MspSandboxOptions): ResolvedSandboxOptions {
+  return {
+    unclearedResolveMs: 180_000,
+    expireAfterMs: 3_600_000,
+    refundSettleMs: 600_000,
+    notificationRetryDelaysMs: [900_000, 900_000, 900_000],
+    notificationTimeoutMs: 10_000,
+    maxOrders: 10_000,
+    ...options,
+    publicBaseUrl: options.publicBaseUrl.replace(/\/+$/, ''),
+    routePrefix: options.routePrefix.replace(/^\/+|\/+$/g, ''),
+  };
+}
