@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { loadMultisafepayConfig } from '@app/multisafepay';
+import { MspEnvelopeFilter } from '@app/msp-sandbox';
 import { ValidationFailedError, type FieldProblem } from '@app/payments';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
@@ -57,17 +58,23 @@ export async function createApp(): Promise<NestFastifyApplication> {
     void reply.header('x-request-id', String(request.id));
     done();
   });
-  const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.register(loadMultisafepayConfig(process.env)),
-    adapter,
-    {
-      bufferLogs: true,
-      rawBody: true,
-    },
-  );
+  const msp = loadMultisafepayConfig(process.env);
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(msp), adapter, {
+    bufferLogs: true,
+    rawBody: true,
+  });
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(validationPipe);
-  app.useGlobalFilters(new HttpErrorFilter());
+  app.useGlobalFilters(
+    new HttpErrorFilter(
+      msp.env === 'sandbox'
+        ? ['/sandbox/', '/sandbox-admin/'].map((prefix) => ({
+            prefix,
+            filter: new MspEnvelopeFilter(),
+          }))
+        : [],
+    ),
+  );
   app.enableShutdownHooks();
   if (config.docsEnabled) {
     SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });

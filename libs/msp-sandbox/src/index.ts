@@ -3,3 +3,4 @@ export type { MspSandboxOptions } from './sandbox.options.js';
 export { SandboxService } from './sandbox.service.js';
 export { canonicalJson } from './wire-json.js';
 export { sandboxTimersFromEnv } from './sandbox.env.js';
+export { MspEnvelopeFilter } from './msp-envelope.filter.js';

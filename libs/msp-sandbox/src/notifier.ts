@@ -27,6 +27,12 @@ export interface PendingNotification {
 
 const LOG_LIMIT = 2000;
 
+/** `Auth` header of a POST notification: base64(ts + ":" + hex(HMAC-SHA512(key, ts + ":" + body))). */
+export function signNotification(body: string, apiKey: string, timestampS: number): string {
+  const mac = createHmac('sha512', apiKey.trim()).update(`${timestampS}:${body}`).digest('hex');
+  return Buffer.from(`${timestampS}:${mac}`).toString('base64');
+}
+
 /**
  * Sends notifications like MultiSafepay (msp-api.md §6): `transactionid` and `timestamp` appended
  * to the URL, POST bodies signed in `Auth`, retried with a fresh timestamp until the merchant

@@ -94,7 +94,8 @@ export class SandboxService implements OnModuleDestroy {
   readonly notifier: Notifier;
   private readonly orders = new Map<string, Order>();
   private readonly sessions = new Map<string, Order>();
-  private nextTransaction = BigInt('9007199254740993') + BigInt(randomInt(1_000_000)) * 1000n;
+  // 17 digits, as PSP ids are in production: far above 2^53, where JSON.parse loses digits.
+  private nextTransaction = BigInt('17472052900000001') + BigInt(randomInt(1_000_000)) * 1000n;
 
   constructor(@Inject(MSP_SANDBOX_OPTIONS) readonly options: ResolvedSandboxOptions) {
     this.notifier = new Notifier(options);

@@ -53,9 +53,20 @@ function isFrameworkClientError(error: unknown): error is FrameworkError {
 export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpErrorFilter');
 
+  /**
+   * `delegates`: path prefixes whose errors another filter formats (the mounted sandbox answers
+   * in MultiSafepay's envelope, also for errors raised before its controllers, like bad JSON).
+   */
+  constructor(private readonly delegates: { prefix: string; filter: ExceptionFilter }[] = []) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
+    const delegate = this.delegates.find((d) => request.url.startsWith(d.prefix));
+    if (delegate) {
+      delegate.filter.catch(exception, host);
+      return;
+    }
     const reply = http.getResponse<FastifyReply>();
     const { status, body } = this.toResponse(exception, requestIdOf(request));
     if (status >= 500) {
