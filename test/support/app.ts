@@ -13,15 +13,24 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
+let starting: Promise<unknown> = Promise.resolve();
+
 /**
  * Boots the real payments app on a free loopback port. Without DATABASE_URL it gets its own
  * in-memory embedded PostgreSQL, exactly as `npm start` would (but not on ./data).
+ * Starts are serialised: the app reads its configuration from process.env while it boots.
  */
-export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
+export function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
+  const started = starting.then(() => boot(env));
+  starting = started.catch(() => undefined);
+  return started;
+}
+
+async function boot(env: Record<string, string>): Promise<RunningApp> {
   // Logs go to the suite's log directory, searched for card data after the run.
   process.env.LOG_LEVEL ??= 'debug';
   process.env.LOG_FILE ??= join(inject('logDir'), `app-${process.pid}-${Date.now()}.log`);
-  if (!process.env.DATABASE_URL) process.env.DATA_DIR ??= 'memory://';
+  if (!process.env.DATABASE_URL && !env.DATABASE_URL) process.env.DATA_DIR ??= 'memory://';
   // The port is chosen first: PUBLIC_BASE_URL (webhooks, the sandbox's payment_url) derives from it.
   const port = await freePort();
   Object.assign(process.env, { PORT: String(port), HOST: '127.0.0.1' }, env);

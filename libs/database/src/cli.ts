@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from './data-source.js';
 import { loadDatabaseConfig } from './database.config.js';
+import { runMigrationsExclusively } from './database.module.js';
 import { EmbeddedPostgres } from './embedded/embedded-postgres.js';
 
 const SOURCE_DIR = fileURLToPath(
@@ -43,10 +44,8 @@ async function main(): Promise<number> {
     await dataSource.initialize();
     switch (command) {
       case 'run': {
-        const applied = await dataSource.runMigrations({ transaction: 'each' });
-        console.log(
-          applied.length ? `applied: ${applied.map((m) => m.name).join(', ')}` : 'up to date',
-        );
+        const applied = await runMigrationsExclusively(dataSource, embedded !== undefined);
+        console.log(applied.length ? `applied: ${applied.join(', ')}` : 'up to date');
         return 0;
       }
       case 'revert':

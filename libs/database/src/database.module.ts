@@ -13,6 +13,29 @@ import { buildDataSourceOptions } from './data-source.js';
 import { databaseConfig } from './database.config.js';
 import { EmbeddedPostgres } from './embedded/embedded-postgres.js';
 
+/** Any constant: the key of the advisory lock that serialises migrations across replicas. */
+const MIGRATION_LOCK = 72_616_001;
+
+/**
+ * Runs pending migrations while holding a PostgreSQL advisory lock, so replicas starting together
+ * migrate one after the other instead of racing. The embedded database serves one process with
+ * one connection, so it needs (and could not take) no lock.
+ */
+export async function runMigrationsExclusively(
+  dataSource: DataSource,
+  embedded: boolean,
+): Promise<string[]> {
+  if (embedded) return (await dataSource.runMigrations({ transaction: 'each' })).map((m) => m.name);
+  const runner = dataSource.createQueryRunner();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    return (await dataSource.runMigrations({ transaction: 'each' })).map((m) => m.name);
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await runner.release();
+  }
+}
+
 /**
  * Owns the embedded PostgreSQL when there is no DATABASE_URL, and closes things in the right
  * order on shutdown: the pool first, then the process that serves it.
@@ -44,10 +67,8 @@ export class DatabaseLifecycle implements OnApplicationShutdown {
     const dataSource = new DataSource(buildDataSourceOptions(url, this.config, this.isEmbedded));
     this.dataSource = dataSource;
     await dataSource.initialize();
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
-    if (applied.length > 0) {
-      this.logger.log(`applied migrations: ${applied.map((m) => m.name).join(', ')}`);
-    }
+    const applied = await runMigrationsExclusively(dataSource, this.isEmbedded);
+    if (applied.length > 0) this.logger.log(`applied migrations: ${applied.join(', ')}`);
     return dataSource;
   }
 

@@ -416,10 +416,17 @@ export class PaymentsService {
     }
     try {
       await this.tx.run(async (m) => {
-        await this.lifecycle.transitionIn(m, paymentId, 'unknown', {
-          source: 'api',
-          note: `outcome unknown: ${reason}`,
+        // A webhook or the reconciler may have settled it meanwhile: then nothing is unknown.
+        const current = await m.findOne(PaymentEntity, {
+          where: { id: paymentId },
+          lock: { mode: 'pessimistic_write' },
         });
+        if (current?.status === 'created') {
+          await this.lifecycle.transitionIn(m, paymentId, 'unknown', {
+            source: 'api',
+            note: `outcome unknown: ${reason}`,
+          });
+        }
         // Let the next retry with this key take over at once instead of waiting for the lease.
         await m.update(IdempotencyKeyEntity, { clientId, key }, { leaseUntil: new Date() });
       });
