@@ -125,6 +125,22 @@ describe('webhooks: GET and POST notifications from the sandbox', () => {
       expect(await statusOf(payment.id)).toBe('initialized');
     });
 
+    it('should record every refused delivery for audit', async () => {
+      const rows = await sut.dataSource.query<
+        { signature_ok: boolean; outcome: string; note: string }[]
+      >(
+        `SELECT signature_ok, outcome, note FROM notifications WHERE order_id = $1 ORDER BY received_at`,
+        [payment.orderId],
+      );
+      expect(rows.length).toBeGreaterThanOrEqual(6);
+      expect(rows.every((r) => r.signature_ok === false && r.outcome === 'bad_signature')).toBe(
+        true,
+      );
+      expect(new Set(rows.map((r) => r.note))).toEqual(
+        new Set(['missing', 'mismatch', 'stale', 'future', 'malformed']),
+      );
+    });
+
     it('should refuse a tampered body signed for the original', async () => {
       const auth = signNotification(body, MSP_KEY);
       const tampered = body.replace('"amount":1000', '"amount":1');
