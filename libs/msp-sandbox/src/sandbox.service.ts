@@ -32,6 +32,7 @@ const CURRENCIES = new Set(
 const AMEX_CURRENCIES = new Set(['EUR', 'GBP', 'USD', 'CHF']);
 
 interface Refund {
+  refundOrderId: string;
   transactionId: string;
   refundId: string;
   amount: number;
@@ -261,8 +262,11 @@ export class SandboxService implements OnModuleDestroy {
     }
     const description = str(body.description) ?? `Refund for order ${order.orderId}`;
     if (description.length > 200) throw invalidField(1008, 'Invalid description');
+    const refundOrderId = str(body.refund_order_id) ?? order.orderId;
+    if (refundOrderId.length > 50) throw invalidField(1006, 'Invalid refund_order_id');
     const now = new Date();
     const refund: Refund = {
+      refundOrderId,
       transactionId: this.newTransactionId(),
       refundId: this.newTransactionId(),
       amount,
@@ -648,6 +652,7 @@ export class SandboxService implements OnModuleDestroy {
           : o.refunds.map((r) => ({
               transaction_id: new BigIntegerText(r.transactionId),
               order_id: o.orderId,
+              refund_order_id: r.refundOrderId,
               reference_transaction_id: transactionId,
               type: 'refund',
               status: r.status,

@@ -85,6 +85,7 @@ export class MultiSafepayOrdersGateway extends OrdersGateway {
   async refund(orderId: string, request: RefundRequest): Promise<GatewayRefund> {
     const body: Record<string, unknown> = { currency: request.currency, amount: request.amount };
     if (request.description) body.description = request.description;
+    if (request.refundOrderId) body.refund_order_id = request.refundOrderId;
     const envelope = await this.call(
       'refund',
       'POST',

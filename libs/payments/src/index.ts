@@ -19,3 +19,5 @@ export * from './payments/payments.options.js';
 export * from './payments/payments.service.js';
 export * from './notifications/notifications.service.js';
 export * from './notifications/reconciler.service.js';
+export * from './refunds/refunds.errors.js';
+export * from './refunds/refunds.service.js';

@@ -7,6 +7,7 @@ import { ReconcilerService } from './notifications/reconciler.service.js';
 import { TransactionRunner } from './lifecycle/transaction-runner.js';
 import { PaymentsOptions } from './payments/payments.options.js';
 import { PaymentsService } from './payments/payments.service.js';
+import { RefundsService } from './refunds/refunds.service.js';
 
 export interface PaymentsModuleAsyncOptions {
   /** Must export an `OrdersGateway` provider (e.g. MultiSafepayModule) and what `inject` needs. */
@@ -28,6 +29,7 @@ export class PaymentsModule {
       PaymentsService,
       NotificationsService,
       ReconcilerService,
+      RefundsService,
     ];
     return {
       module: PaymentsModule,

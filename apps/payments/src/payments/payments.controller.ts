@@ -25,7 +25,13 @@ import {
   ApiUnprocessableEntityResponse,
   ApiBadGatewayResponse,
 } from '@nestjs/swagger';
-import { IdempotencyKeyMissingError, PaymentsService, ValidationFailedError } from '@app/payments';
+import {
+  IdempotencyKeyMissingError,
+  PaymentsService,
+  RefundsService,
+  toPaymentView,
+  ValidationFailedError,
+} from '@app/payments';
 import type { FastifyReply } from 'fastify';
 import { CurrentClient, RequireScope } from '../auth/api-key.guard.js';
 import { ErrorResponseDto } from '../common/error-response.dto.js';
@@ -33,6 +39,7 @@ import { JsonBodyGuard } from '../common/json-body.guard.js';
 import type { ApiClient } from '../config/auth.config.js';
 import { CreatePaymentDto } from './dto/create-payment.dto.js';
 import { ListPaymentsQueryDto } from './dto/list-payments.query.dto.js';
+import { CreateRefundDto, RefundListResponseDto, RefundResponseDto } from './dto/refund.dto.js';
 import {
   PaymentEventListResponseDto,
   PaymentListResponseDto,
@@ -53,7 +60,10 @@ const uuidPipe = new ParseUUIDPipe({
   type: ErrorResponseDto,
 })
 export class PaymentsController {
-  constructor(private readonly payments: PaymentsService) {}
+  constructor(
+    private readonly payments: PaymentsService,
+    private readonly refunds: RefundsService,
+  ) {}
 
   @Post()
   @HttpCode(201)
@@ -145,4 +155,73 @@ export class PaymentsController {
   refresh(@Param('id', uuidPipe) id: string): Promise<PaymentResponseDto> {
     return this.payments.refresh(id);
   }
+
+  @Post(':id/refunds')
+  @HttpCode(201)
+  @RequireScope('refunds:write')
+  @UseGuards(JsonBodyGuard)
+  @ApiOperation({
+    summary: 'Refund all or part of a payment',
+    description:
+      "Through MultiSafepay's refund endpoint. Without `amount`, everything that remains. The payment " +
+      'becomes `partial_refunded` or `refunded` as MultiSafepay reports it. Replays with the same ' +
+      'Idempotency-Key return the same refund.',
+  })
+  @ApiHeader({ name: 'Idempotency-Key', required: true })
+  @ApiCreatedResponse({ type: RefundResponseDto })
+  @ApiNotFoundResponse({ description: 'PAYMENT_NOT_FOUND', type: ErrorResponseDto })
+  @ApiConflictResponse({
+    description: 'NOT_REFUNDABLE (not completed) · IDEMPOTENCY_KEY_IN_USE',
+    type: ErrorResponseDto,
+  })
+  @ApiUnprocessableEntityResponse({
+    description: 'REFUND_EXCEEDS_REMAINING · IDEMPOTENCY_KEY_REUSED',
+    type: ErrorResponseDto,
+  })
+  @ApiBadGatewayResponse({ description: 'GATEWAY_REJECTED (e.g. 1034)', type: ErrorResponseDto })
+  @ApiServiceUnavailableResponse({ description: 'GATEWAY_UNAVAILABLE', type: ErrorResponseDto })
+  @ApiGatewayTimeoutResponse({
+    description: 'GATEWAY_TIMEOUT: outcome unknown; retry with the same key',
+    type: ErrorResponseDto,
+  })
+  async refund(
+    @CurrentClient() client: ApiClient,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Param('id', uuidPipe) id: string,
+    @Body() dto: CreateRefundDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<RefundResponseDto> {
+    const result = await this.refunds.refund(client.name, checkedKey(idempotencyKey), id, dto);
+    if (result.replayed) void reply.header('idempotent-replayed', 'true');
+    return result.refund;
+  }
+
+  @Get(':id/refunds')
+  @RequireScope('payments:read')
+  @ApiOperation({ summary: "The payment's refunds, oldest first" })
+  @ApiOkResponse({ type: RefundListResponseDto })
+  @ApiNotFoundResponse({ description: 'PAYMENT_NOT_FOUND', type: ErrorResponseDto })
+  async listRefunds(@Param('id', uuidPipe) id: string): Promise<RefundListResponseDto> {
+    return { data: await this.refunds.list(id) };
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @RequireScope('payments:write')
+  @ApiOperation({
+    summary: 'Cancel a payment still awaiting the shopper',
+    description: 'Only `initialized` or `uncleared` payments (MultiSafepay: PATCH /orders/{id}).',
+  })
+  @ApiOkResponse({ type: PaymentResponseDto })
+  @ApiNotFoundResponse({ description: 'PAYMENT_NOT_FOUND', type: ErrorResponseDto })
+  @ApiConflictResponse({ description: 'NOT_CANCELLABLE', type: ErrorResponseDto })
+  @ApiBadGatewayResponse({ description: 'GATEWAY_REJECTED', type: ErrorResponseDto })
+  async cancel(@Param('id', uuidPipe) id: string): Promise<PaymentResponseDto> {
+    return toPaymentView(await this.refunds.cancel(id));
+  }
+}
+
+function checkedKey(key: string | undefined): string {
+  if (!key || !IDEMPOTENCY_KEY.test(key)) throw new IdempotencyKeyMissingError();
+  return key;
 }

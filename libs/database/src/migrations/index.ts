@@ -1,4 +1,5 @@
 // Every migration, in order. `npm run migration:generate -- <Name>` appends new ones here.
+import { Refunds1795535621389 } from './1795535621389-refunds.js';
 import { Notifications1795533098308 } from './1795533098308-notifications.js';
 import { PaymentsIdempotency1795532747808 } from './1795532747808-payments-idempotency.js';
 import { Initial1795532165386 } from './1795532165386-initial.js';
@@ -6,4 +7,5 @@ export const MIGRATIONS = [
   Initial1795532165386,
   PaymentsIdempotency1795532747808,
   Notifications1795533098308,
+  Refunds1795535621389,
 ];

@@ -99,6 +99,7 @@ function related(list: Json | undefined): GatewayRelatedTransaction[] {
     status: text(t.status) ?? '',
     amount: t.amount === undefined || t.amount === null ? 0 : integer(t.amount, 'related amount'),
     currency: text(t.currency) ?? '',
+    refundOrderId: text(t.refund_order_id),
   }));
 }
 

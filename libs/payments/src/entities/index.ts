@@ -1,6 +1,7 @@
 import { IdempotencyKeyEntity } from './idempotency-key.entity.js';
 import { NotificationEntity } from './notification.entity.js';
 import { PaymentEventEntity } from './payment-event.entity.js';
+import { RefundEntity } from './refund.entity.js';
 import { PaymentEntity } from './payment.entity.js';
 
 export { PaymentEntity, type NextAction, type PaymentMetadata } from './payment.entity.js';
@@ -13,9 +14,11 @@ export const PAYMENTS_ENTITIES = [
   PaymentEventEntity,
   IdempotencyKeyEntity,
   NotificationEntity,
+  RefundEntity,
 ];
 export {
   NotificationEntity,
   NOTIFICATION_OUTCOMES,
   type NotificationOutcome,
 } from './notification.entity.js';
+export { RefundEntity, REFUND_STATUSES, type RefundStatus } from './refund.entity.js';

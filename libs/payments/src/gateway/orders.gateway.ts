@@ -96,6 +96,8 @@ export interface GatewayRelatedTransaction {
   status: string;
   amount: number;
   currency: string;
+  /** For refunds: the `refund_order_id` given when it was requested. */
+  refundOrderId: string | null;
 }
 
 export interface GatewayOrder {
@@ -122,6 +124,8 @@ export interface RefundRequest {
   amount: number;
   currency: string;
   description?: string;
+  /** Our id of the refund at MultiSafepay; lets a retry find a refund whose answer was lost. */
+  refundOrderId?: string;
 }
 
 export interface GatewayRefund {
