@@ -9,6 +9,8 @@ import { appConfig, type AppConfig } from './config/app.config.js';
 import { authConfig } from './config/auth.config.js';
 import { paymentsConfig, type PaymentsConfig } from './config/payments.config.js';
 import { HealthModule } from './health/health.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
+import { PrometheusPaymentsObserver } from './metrics/prometheus.observer.js';
 import { PaymentsApiModule } from './payments/payments-api.module.js';
 import { sandboxImports } from './sandbox/sandbox.imports.js';
 
@@ -30,8 +32,10 @@ export class AppModule {
         }),
         DatabaseModule,
         HealthModule,
+        MetricsModule,
         PaymentsModule.forRootAsync({
           imports: [MultiSafepayModule],
+          observer: PrometheusPaymentsObserver,
           inject: [appConfig.KEY, multisafepayConfig.KEY, paymentsConfig.KEY],
           useFactory: (
             app: AppConfig,

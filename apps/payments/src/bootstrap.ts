@@ -10,6 +10,7 @@ import { AppModule } from './app.module.js';
 import { HttpErrorFilter } from './common/http-error.filter.js';
 import { genRequestId } from './common/request-id.js';
 import { loadAppConfig } from './config/app.config.js';
+import { MetricsService } from './metrics/metrics.service.js';
 
 function fieldProblems(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((e) => {
@@ -64,6 +65,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
     rawBody: true,
   });
   app.useLogger(app.get(Logger));
+  observeHttp(adapter, app.get(MetricsService));
   app.useGlobalPipes(validationPipe);
   app.useGlobalFilters(
     new HttpErrorFilter(
@@ -80,4 +82,25 @@ export async function createApp(): Promise<NestFastifyApplication> {
     SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
   }
   return app;
+}
+
+/** Request latency by route pattern (not by URL: ids would explode the label set). */
+function observeHttp(adapter: FastifyAdapter, metrics: MetricsService): void {
+  const started = new WeakMap<object, bigint>();
+  const fastify = adapter.getInstance();
+  fastify.addHook('onRequest', (request, _reply, done) => {
+    started.set(request, process.hrtime.bigint());
+    done();
+  });
+  fastify.addHook('onResponse', (request, reply, done) => {
+    const start = started.get(request);
+    if (start !== undefined) {
+      const route = request.routeOptions.url ?? 'unmatched';
+      metrics.httpDuration.observe(
+        { method: request.method, route, status: String(reply.statusCode) },
+        Number(process.hrtime.bigint() - start) / 1e9,
+      );
+    }
+    done();
+  });
 }

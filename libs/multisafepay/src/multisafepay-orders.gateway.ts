@@ -1,5 +1,5 @@
 import { HttpService } from '@nestjs/axios';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import {
   GatewayOrderNotFoundError,
@@ -7,6 +7,7 @@ import {
   GatewayTimeoutError,
   GatewayUnavailableError,
   OrdersGateway,
+  PaymentsObserver,
   type DirectCardOrderRequest,
   type GatewayOrder,
   type GatewayRefund,
@@ -47,6 +48,7 @@ export class MultiSafepayOrdersGateway extends OrdersGateway {
   constructor(
     private readonly http: HttpService,
     @Inject(multisafepayConfig.KEY) private readonly config: ConfigType<typeof multisafepayConfig>,
+    @Optional() private readonly observer?: PaymentsObserver,
   ) {
     super();
   }
@@ -144,7 +146,30 @@ export class MultiSafepayOrdersGateway extends OrdersGateway {
     }
   }
 
+  /** One HTTP call, measured: latency and outcome per operation. */
   private async call(
+    operation: Operation,
+    method: 'GET' | 'POST' | 'PATCH',
+    path: string,
+    body?: unknown,
+  ): Promise<MspEnvelope> {
+    const started = performance.now();
+    try {
+      const envelope = await this.send(operation, method, path, body);
+      const outcome = envelope.success ? 'ok' : `msp_${envelope.errorCode ?? 'error'}`;
+      this.observer?.gatewayCall(operation, (performance.now() - started) / 1000, outcome);
+      return envelope;
+    } catch (error) {
+      const outcome =
+        error instanceof GatewayTimeoutError || error instanceof GatewayUnavailableError
+          ? error.code
+          : 'error';
+      this.observer?.gatewayCall(operation, (performance.now() - started) / 1000, outcome);
+      throw error;
+    }
+  }
+
+  private async send(
     operation: Operation,
     method: 'GET' | 'POST' | 'PATCH',
     path: string,

@@ -21,3 +21,4 @@ export * from './notifications/notifications.service.js';
 export * from './notifications/reconciler.service.js';
 export * from './refunds/refunds.errors.js';
 export * from './refunds/refunds.service.js';
+export * from './observability/payments.observer.js';

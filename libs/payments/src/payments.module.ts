@@ -5,6 +5,7 @@ import { PaymentLifecycleService } from './lifecycle/payment-lifecycle.service.j
 import { NotificationsService } from './notifications/notifications.service.js';
 import { ReconcilerService } from './notifications/reconciler.service.js';
 import { TransactionRunner } from './lifecycle/transaction-runner.js';
+import { NoopPaymentsObserver, PaymentsObserver } from './observability/payments.observer.js';
 import { PaymentsOptions } from './payments/payments.options.js';
 import { PaymentsService } from './payments/payments.service.js';
 import { RefundsService } from './refunds/refunds.service.js';
@@ -14,6 +15,8 @@ export interface PaymentsModuleAsyncOptions {
   imports: NonNullable<ModuleMetadata['imports']>;
   inject?: (string | symbol | (abstract new (...args: never[]) => unknown))[];
   useFactory: (...args: never[]) => PaymentsOptions | Promise<PaymentsOptions>;
+  /** Receives the domain's measurements; visible to `imports` too (e.g. the gateway adapter). */
+  observer?: new (...args: never[]) => PaymentsObserver;
 }
 
 /**
@@ -39,8 +42,9 @@ export class PaymentsModule {
       providers: [
         ...providers,
         { provide: PaymentsOptions, inject: options.inject ?? [], useFactory: options.useFactory },
+        { provide: PaymentsObserver, useClass: options.observer ?? NoopPaymentsObserver },
       ],
-      exports: [...providers, PaymentsOptions, TypeOrmModule],
+      exports: [...providers, PaymentsOptions, PaymentsObserver, TypeOrmModule],
     };
   }
 }

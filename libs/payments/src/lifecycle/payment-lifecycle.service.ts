@@ -4,6 +4,7 @@ import { PaymentNotFoundError } from '../errors/common.errors.js';
 import { PaymentEventEntity } from '../entities/payment-event.entity.js';
 import { PaymentEntity } from '../entities/payment.entity.js';
 import type { EventSource, PaymentStatus } from './payment-status.js';
+import { PaymentsObserver } from '../observability/payments.observer.js';
 import { TransactionRunner } from './transaction-runner.js';
 import { checkTransitionTable, isLegalTransition, TRANSITIONS } from './transition-table.js';
 
@@ -45,7 +46,10 @@ export type TransitionOutcome =
 export class PaymentLifecycleService implements OnModuleInit {
   private readonly logger = new Logger('PaymentLifecycle');
 
-  constructor(private readonly tx: TransactionRunner) {}
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly observer: PaymentsObserver,
+  ) {}
 
   onModuleInit(): void {
     const problems = checkTransitionTable(TRANSITIONS);
@@ -90,12 +94,14 @@ export class PaymentLifecycleService implements OnModuleInit {
         `anomaly: illegal move ${from} → ${to} from ${context.source} recorded, not applied`,
       );
       const event = await this.appendEvent(manager, payment, from, to, context, true);
+      this.observer.transition(from, to, context.source, true);
       return { kind: 'anomaly', payment, event };
     }
 
     Object.assign(payment, context.patch ?? {}, { status: to });
     await manager.save(payment);
     const event = await this.appendEvent(manager, payment, from, to, context, false);
+    this.observer.transition(from, to, context.source, false);
     return { kind: 'applied', payment, event };
   }
 

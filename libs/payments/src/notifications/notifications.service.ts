@@ -8,6 +8,7 @@ import type { TransitionOutcome } from '../lifecycle/payment-lifecycle.service.j
 import { TransactionRunner } from '../lifecycle/transaction-runner.js';
 import { isLegalTransition } from '../lifecycle/transition-table.js';
 import { statusOf } from '../payments/gateway-order.mapper.js';
+import { PaymentsObserver } from '../observability/payments.observer.js';
 import { PaymentsService } from '../payments/payments.service.js';
 
 export class InvalidNotificationError extends PaymentsError {
@@ -38,6 +39,7 @@ export class NotificationsService {
     private readonly tx: TransactionRunner,
     private readonly payments: PaymentsService,
     private readonly gateway: OrdersGateway,
+    private readonly observer: PaymentsObserver,
   ) {}
 
   /** GET carries no status: read the order from MultiSafepay, then apply it. */
@@ -89,7 +91,7 @@ export class NotificationsService {
   }
 
   /** Records a delivery that changed nothing (bad signature, unknown order, invalid). */
-  recordAlone(
+  async recordAlone(
     received: ReceivedNotification,
     paymentId: string | null,
     outcome: NotificationOutcome,
@@ -101,10 +103,12 @@ export class NotificationsService {
         'notification for an unknown order id, answered OK',
       );
     }
-    return this.tx.run(async (m) => {
+    const recorded = await this.tx.run(async (m) => {
       await this.record(m, received, paymentId, outcome, note);
       return outcome;
     });
+    this.observer.notification(received.method, recorded);
+    return recorded;
   }
 
   private async fetch(received: ReceivedNotification, paymentId: string): Promise<GatewayOrder> {
@@ -118,13 +122,13 @@ export class NotificationsService {
     }
   }
 
-  private apply(
+  private async apply(
     received: ReceivedNotification,
     paymentId: string,
     order: GatewayOrder,
     note: string | null,
   ): Promise<NotificationOutcome> {
-    return this.tx.run(async (m) => {
+    const outcome = await this.tx.run(async (m) => {
       const result: TransitionOutcome = await this.payments.applyIn(
         m,
         paymentId,
@@ -135,6 +139,8 @@ export class NotificationsService {
       await this.record(m, received, paymentId, result.kind, note);
       return result.kind;
     });
+    this.observer.notification(received.method, outcome);
+    return outcome;
   }
 
   private async record(

@@ -10,6 +10,7 @@ import { PaymentLifecycleService } from '../lifecycle/payment-lifecycle.service.
 import { AWAITING_STATUSES } from '../lifecycle/transition-table.js';
 import type { PaymentStatus } from '../lifecycle/payment-status.js';
 import { TransactionRunner } from '../lifecycle/transaction-runner.js';
+import { PaymentsObserver } from '../observability/payments.observer.js';
 import { PaymentsOptions } from '../payments/payments.options.js';
 import { PaymentsService } from '../payments/payments.service.js';
 
@@ -40,6 +41,7 @@ export class ReconcilerService implements OnApplicationBootstrap, OnApplicationS
     private readonly lifecycle: PaymentLifecycleService,
     private readonly gateway: OrdersGateway,
     private readonly options: PaymentsOptions,
+    private readonly observer: PaymentsObserver,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -74,6 +76,7 @@ export class ReconcilerService implements OnApplicationBootstrap, OnApplicationS
       if (batch.length < BATCH) break;
     }
     if (report.claimed > 0) this.logger.log(report, 'reconciler pass');
+    this.observer.reconcilerRun(report);
     return report;
   }
 

@@ -35,6 +35,7 @@ import {
   IdempotencyKeyReusedError,
   OrderIdExistsError,
 } from './payments.errors.js';
+import { PaymentsObserver } from '../observability/payments.observer.js';
 import { PaymentsOptions } from './payments.options.js';
 
 export interface CreatePaymentInput {
@@ -99,6 +100,7 @@ export class PaymentsService {
     private readonly lifecycle: PaymentLifecycleService,
     private readonly gateway: OrdersGateway,
     private readonly options: PaymentsOptions,
+    private readonly observer: PaymentsObserver,
   ) {}
 
   /**
@@ -309,8 +311,11 @@ export class PaymentsService {
         order = await this.readIfExists(payment.orderId);
       }
       order ??= await this.createOrder(payment, input, fresh);
-      return await this.complete(clientId, key, payment.id, order);
+      const result = await this.complete(clientId, key, payment.id, order);
+      this.observer.paymentCreated(result.body.status);
+      return result;
     } catch (error) {
+      this.observer.paymentCreated(error instanceof PaymentsError ? error.code : 'INTERNAL_ERROR');
       if (error instanceof GatewayRejectedError) {
         await this.fail(clientId, key, payment.id, error);
       } else {

@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+
+/** The service's Prometheus metrics, on a registry of its own (one per app instance). */
+@Injectable()
+export class MetricsService {
+  readonly registry = new Registry();
+
+  readonly httpDuration = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'HTTP request latency by method, route pattern and status',
+    labelNames: ['method', 'route', 'status'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 15],
+    registers: [this.registry],
+  });
+
+  readonly paymentsCreated = new Counter({
+    name: 'payments_created_total',
+    help: 'Create requests finished, by outcome (payment status, or the error code returned)',
+    labelNames: ['outcome'],
+    registers: [this.registry],
+  });
+
+  readonly transitions = new Counter({
+    name: 'payment_transitions_total',
+    help: 'Payment status moves by from, to, source; anomaly="true" for illegal moves recorded, not applied',
+    labelNames: ['from', 'to', 'source', 'anomaly'],
+    registers: [this.registry],
+  });
+
+  readonly gatewayDuration = new Histogram({
+    name: 'msp_gateway_request_duration_seconds',
+    help: 'Calls to MultiSafepay by operation and outcome (ok, msp_<error_code>, GATEWAY_TIMEOUT, GATEWAY_UNAVAILABLE)',
+    labelNames: ['operation', 'outcome'],
+    buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 15, 30],
+    registers: [this.registry],
+  });
+
+  readonly gatewayErrors = new Counter({
+    name: 'msp_gateway_errors_total',
+    help: 'Failed calls to MultiSafepay by operation and outcome',
+    labelNames: ['operation', 'outcome'],
+    registers: [this.registry],
+  });
+
+  readonly notifications = new Counter({
+    name: 'webhook_notifications_total',
+    help: 'MultiSafepay notifications by method and outcome',
+    labelNames: ['method', 'outcome'],
+    registers: [this.registry],
+  });
+
+  readonly reconcilerRuns = new Counter({
+    name: 'reconciler_runs_total',
+    help: 'Reconciler passes',
+    registers: [this.registry],
+  });
+
+  readonly reconciled = new Counter({
+    name: 'reconciler_payments_total',
+    help: 'Payments the reconciler re-read, by result (claimed, changed, expired, failed)',
+    labelNames: ['result'],
+    registers: [this.registry],
+  });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry });
+  }
+}
