@@ -3,6 +3,7 @@ import type { MultisafepayConfig } from '@app/multisafepay';
 import { MspSandboxModule, sandboxTimersFromEnv } from '@app/msp-sandbox';
 import { ConfigValidationError } from '@app/payments';
 import { loadAppConfig } from '../config/app.config.js';
+import { DemoModule } from '../demo/demo.module.js';
 
 /** Checks the sandbox's own variables (start-up reports them with the others). */
 export function loadSandboxTimers(env: NodeJS.ProcessEnv): void {
@@ -12,9 +13,10 @@ export function loadSandboxTimers(env: NodeJS.ProcessEnv): void {
 
 /**
  * The MultiSafepay sandbox, mounted under /sandbox when MSP_ENV=sandbox (DESIGN §2): it accepts
- * the configured MSP_API_KEY (or the sandbox key) and signs notifications with it.
+ * the configured MSP_API_KEY (or the sandbox key) and signs notifications with it. The demo
+ * checkout (/demo) comes with it.
  */
-export function sandboxImports(msp: MultisafepayConfig): DynamicModule[] {
+export function sandboxImports(msp: MultisafepayConfig): (DynamicModule | typeof DemoModule)[] {
   if (msp.env !== 'sandbox') return [];
   const app = loadAppConfig(process.env);
   return [
@@ -24,5 +26,6 @@ export function sandboxImports(msp: MultisafepayConfig): DynamicModule[] {
       routePrefix: 'sandbox',
       ...sandboxTimersFromEnv(process.env).timers,
     }),
+    DemoModule,
   ];
 }

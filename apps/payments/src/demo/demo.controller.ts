@@ -1,0 +1,162 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { PaymentsService } from '@app/payments';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { appConfig } from '../config/app.config.js';
+import { authConfig } from '../config/auth.config.js';
+import { checkoutPage, DEMO_CARDS, page, resultPage, type DemoPayment } from './demo.html.js';
+
+type Form = Record<string, string | undefined>;
+
+const html = (reply: FastifyReply, status: number, body: string): void => {
+  void reply.status(status).header('content-type', 'text/html; charset=utf-8').send(body);
+};
+
+/**
+ * A demo checkout for sandbox mode (`/demo`): the page posts here, this server side calls our own
+ * `/v1/payments` over HTTP with a demo key, follows `nextAction`, and shows the result.
+ */
+@ApiExcludeController()
+@Controller('demo')
+export class DemoController {
+  private readonly demoKey: string | undefined;
+
+  constructor(
+    private readonly payments: PaymentsService,
+    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+    @Inject(authConfig.KEY) auth: ConfigType<typeof authConfig>,
+  ) {
+    this.demoKey = auth.clients.find(
+      (c) => c.scopes.has('payments:write') || c.scopes.has('admin'),
+    )?.secret;
+  }
+
+  @Get()
+  checkout(@Res() reply: FastifyReply): void {
+    html(reply, 200, checkoutPage());
+  }
+
+  @Post('checkout')
+  async pay(
+    @Body() body: unknown,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const form = (typeof body === 'object' && body !== null ? body : {}) as Form;
+    const pan = DEMO_CARDS.find(([number]) => number === form.card)?.[0];
+    const amount = Math.round(Number(form.amount) * 100);
+    if (!pan || !Number.isSafeInteger(amount) || amount < 1) {
+      return html(reply, 400, checkoutPage('Choose a test card and an amount above 0.'));
+    }
+    const orderId = `demo-${randomUUID()}`;
+    const returnUrl = `${this.app.publicBaseUrl}/demo/return`;
+    const int = (v: string | undefined): number | undefined =>
+      v && /^-?\d+$/.test(v) ? Number(v) : undefined;
+    const res = await fetch(`http://127.0.0.1:${this.app.port}/v1/payments`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${this.demoKey ?? ''}`,
+        'idempotency-key': orderId,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({
+        orderId,
+        amount,
+        currency: form.currency,
+        description: 'Demo checkout',
+        card: {
+          number: pan,
+          holder: form.holder,
+          expiryMonth: int(form.month),
+          expiryYear: int(form.year),
+          cvc: form.cvc,
+        },
+        customer: {
+          email: 'shopper@example.com',
+          ipAddress: request.ip === '::1' ? '127.0.0.1' : request.ip.replace(/^::ffff:/, ''),
+          userAgent: request.headers['user-agent']?.slice(0, 1000),
+          browser: {
+            javascriptEnabled: true,
+            language: form.language?.slice(0, 35) || undefined,
+            screenWidth: int(form.screenWidth),
+            screenHeight: int(form.screenHeight),
+            timeZone: int(form.timeZone),
+          },
+        },
+        redirectUrl: returnUrl,
+        cancelUrl: returnUrl,
+      }),
+    });
+    const created = (await res.json()) as {
+      id?: string;
+      nextAction?: { url: string | null; form: { html: string } | null } | null;
+      error?: { message: string };
+    };
+    if (res.status !== 201 || !created.id) {
+      return html(
+        reply,
+        400,
+        checkoutPage(created.error?.message ?? `The payment failed (${res.status})`),
+      );
+    }
+    const next = created.nextAction;
+    if (next?.form && form.flow === 'form') return html(reply, 200, next.form.html);
+    if (next?.url) {
+      void reply.status(303).header('location', next.url).send();
+      return;
+    }
+    void reply.status(303).header('location', `/demo/result/${created.id}`).send();
+  }
+
+  /** Where MultiSafepay sends the shopper back (`?transactionid=<order id>`). */
+  @Get('return')
+  async back(
+    @Query('transactionid') orderId: string | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const payment = orderId ? await this.payments.findByOrderId(orderId) : null;
+    if (!payment)
+      return html(
+        reply,
+        404,
+        page('Unknown payment', '<p>No such payment. <a href="/demo">Start again</a></p>'),
+      );
+    void reply.status(303).header('location', `/demo/result/${payment.id}`).send();
+  }
+
+  @Get('result/:id')
+  async result(@Param('id', ParseUUIDPipe) id: string, @Res() reply: FastifyReply): Promise<void> {
+    html(reply, 200, resultPage(await this.view(id)));
+  }
+
+  @Get('status/:id')
+  status(@Param('id', ParseUUIDPipe) id: string): Promise<DemoPayment> {
+    return this.view(id);
+  }
+
+  private async view(id: string): Promise<DemoPayment> {
+    const [payment, events] = await Promise.all([this.payments.get(id), this.payments.events(id)]);
+    return {
+      id: payment.id,
+      orderId: payment.orderId,
+      status: payment.status,
+      amount: payment.amount,
+      currency: payment.currency,
+      card: payment.card,
+      events: events.map((e) => ({ from: e.from, to: e.to, source: e.source, at: e.at })),
+    };
+  }
+}

@@ -1,0 +1,98 @@
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type RunningApp } from './support/app.js';
+import { ROOT } from './support/process.js';
+
+// UPDATE_SCREENSHOTS=1 refreshes the README's pictures; otherwise they go to a temporary folder.
+const SHOTS = process.env.UPDATE_SCREENSHOTS
+  ? `${ROOT}docs/img`
+  : mkdtempSync(join(tmpdir(), 'payments-screenshots-'));
+
+describe('the shopper in a real browser (headless Chromium): demo checkout and 3-D Secure', () => {
+  let sut: RunningApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    sut = await startApp({ RECONCILE_INTERVAL_MS: '0' });
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    mkdirSync(SHOTS, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await sut?.close();
+  });
+
+  async function checkout(
+    card: string,
+    flow: 'redirect' | 'form' = 'redirect',
+    shot?: string,
+  ): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 800, height: 900 } });
+    await page.goto(`${sut.url}/demo`);
+    await page.selectOption('#card', card);
+    await page.selectOption('#flow', flow);
+    await page.fill('#amount', '24.95');
+    if (shot) await page.screenshot({ path: `${SHOTS}/${shot}`, fullPage: true });
+    await page.click('#pay');
+    return page;
+  }
+
+  async function finalStatus(page: Page, status: string): Promise<void> {
+    await page.waitForURL(/\/demo\/result\//, { timeout: 10_000 });
+    await expect.poll(() => page.textContent('#status'), { timeout: 10_000 }).toBe(status);
+    await expect.poll(() => page.isHidden('#waiting'), { timeout: 5_000 }).toBe(true);
+  }
+
+  it('should complete a card without 3-D Secure at once', async () => {
+    const page = await checkout('4012001038443335', 'redirect', 'checkout.png');
+    await finalStatus(page, 'completed');
+    expect(await page.textContent('body')).toContain('24.95 EUR');
+    expect(await page.textContent('body')).not.toContain('4012001038443335');
+    await page.close();
+  });
+
+  it('should complete after "Authenticated (Y)", through the webhook', async () => {
+    const page = await checkout('4111111111111111');
+    await page.waitForSelector('#authenticate');
+    await page.screenshot({ path: `${SHOTS}/3ds-page.png`, fullPage: true });
+    await page.click('#authenticate');
+    await finalStatus(page, 'completed');
+    const sources = await page.locator('#events tr td:nth-child(3)').allTextContents();
+    expect(sources).toContain('notification');
+    await page.screenshot({ path: `${SHOTS}/result-completed.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('should not be paid after "Failed (N)"', async () => {
+    const page = await checkout('5500000000000004');
+    await page.click('#fail');
+    await finalStatus(page, 'declined');
+    await page.screenshot({ path: `${SHOTS}/result-declined.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('should complete through the customer_verification form variant', async () => {
+    const page = await checkout('4111111111111111', 'form');
+    // The rendered form submits itself and lands on the 3-D Secure page.
+    await page.waitForSelector('#authenticate', { timeout: 10_000 });
+    await page.click('#authenticate');
+    await finalStatus(page, 'completed');
+    await page.close();
+  });
+});
