@@ -295,6 +295,7 @@ describe('MultiSafepayOrdersGateway', () => {
           status: 'completed',
           amount: 1000,
           currency: 'EUR',
+          refundOrderId: null,
         },
       ]);
     });

@@ -1,0 +1,281 @@
+// `npm run bench [-- --rows 1000000 --duration 20 --connections 64]`
+// Starts the standalone MultiSafepay sandbox and the built service (DATABASE_URL, or embedded),
+// loads them with autocannon, and compares payment creation with the database's own floor: the
+// same writes of one payment done directly with `pg`.
+import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { createHmac, randomUUID } from 'node:crypto';
+import { createServer } from 'node:net';
+import { cpus, totalmem } from 'node:os';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '20' },
+    warmup: { type: 'string', default: '5' },
+    connections: { type: 'string', default: '64' },
+    rows: { type: 'string', default: '0' },
+    only: { type: 'string', default: '' },
+  },
+});
+const DURATION = Number(args.duration);
+const WARMUP = Number(args.warmup);
+const CONNECTIONS = Number(args.connections);
+const ROWS = Number(args.rows);
+const ROOT = new URL('..', import.meta.url).pathname;
+const MSP_KEY = 'bench-msp-key';
+const API_KEY = 'bench-secret-0123456789abcdef';
+
+function freePort() {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function start(entry, env) {
+  const child = spawn('node', [entry], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return child;
+}
+
+async function waitFor(url) {
+  for (let i = 0; i < 600; i += 1) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+function paymentBody(orderId) {
+  return JSON.stringify({
+    orderId,
+    amount: 1000,
+    currency: 'EUR',
+    description: 'bench',
+    card: {
+      number: '4012001038443335',
+      holder: 'Bench',
+      expiryMonth: 12,
+      expiryYear: 2030,
+      cvc: '123',
+    },
+    customer: { email: 'bench@example.com', ipAddress: '203.0.113.7' },
+  });
+}
+
+async function run(name, options) {
+  if (args.only && !args.only.split(',').includes(name)) return undefined;
+  if (WARMUP > 0) await autocannon({ ...options, duration: WARMUP, connections: CONNECTIONS });
+  const r = await autocannon({ ...options, duration: DURATION, connections: CONNECTIONS });
+  const row = {
+    scenario: name,
+    'req/s': Math.round(r.requests.average),
+    'p50 ms': r.latency.p50,
+    'p99 ms': r.latency.p99,
+    'non-2xx': r.non2xx,
+    errors: r.errors + r.timeouts,
+  };
+  console.log(JSON.stringify(row));
+  return row;
+}
+
+/** The database floor: one payment's writes (insert + event; update + event), no HTTP, no Nest. */
+async function floor(url) {
+  const pool = new pg.Pool({ connectionString: url, max: CONNECTIONS > 32 ? 32 : CONNECTIONS });
+  let done = 0;
+  const until = Date.now() + DURATION * 1000;
+  const worker = async () => {
+    while (Date.now() < until) {
+      const c = await pool.connect();
+      try {
+        await c.query('BEGIN');
+        const { rows } = await c.query(
+          `INSERT INTO payments (order_id, client_id, amount, currency, description, status, card_brand, card_last4, card_expiry_month, card_expiry_year, version)
+           VALUES ($1, 'bench', 1000, 'EUR', 'floor', 'created', 'VISA', '3335', 12, 2030, 1) RETURNING id`,
+          [`floor-${randomUUID()}`],
+        );
+        await c.query(
+          `INSERT INTO payment_events (payment_id, to_status, source) VALUES ($1, 'created', 'api')`,
+          [rows[0].id],
+        );
+        await c.query('COMMIT');
+        await c.query('BEGIN');
+        await c.query(`SELECT id FROM payments WHERE id = $1 FOR UPDATE`, [rows[0].id]);
+        await c.query(
+          `UPDATE payments SET status = 'completed', version = version + 1, updated_at = now() WHERE id = $1`,
+          [rows[0].id],
+        );
+        await c.query(
+          `INSERT INTO payment_events (payment_id, from_status, to_status, source) VALUES ($1, 'created', 'completed', 'api')`,
+          [rows[0].id],
+        );
+        await c.query('COMMIT');
+        done += 1;
+      } finally {
+        c.release();
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: pool.options.max }, worker));
+  await pool.end();
+  return Math.round(done / DURATION);
+}
+
+async function seed(url, rows) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  const started = Date.now();
+  await c.query(
+    `INSERT INTO payments (order_id, client_id, amount, currency, description, status, card_brand, card_last4, card_expiry_month, card_expiry_year, version, created_at, updated_at)
+     SELECT 'seed-' || g, 'seed', 1000, 'EUR', 'seed', 'completed', 'VISA', '3335', 12, 2030, 1,
+            now() - (g || ' seconds')::interval, now() - (g || ' seconds')::interval
+     FROM generate_series(1, $1) g`,
+    [rows],
+  );
+  await c.query('ANALYZE payments');
+  await c.end();
+  console.log(JSON.stringify({ seeded: rows, seconds: (Date.now() - started) / 1000 }));
+}
+
+async function main() {
+  const sandboxPort = await freePort();
+  const port = await freePort();
+  const url = process.env.DATABASE_URL;
+  console.log(
+    JSON.stringify({
+      machine: `${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, ${cpus()[0]?.model ?? ''}`,
+      node: process.version,
+      database: url ? url.replace(/\/\/[^@]*@/, '//') : 'embedded PGlite (no DATABASE_URL)',
+      connections: CONNECTIONS,
+      duration_s: DURATION,
+      warmup_s: WARMUP,
+      rows: ROWS,
+    }),
+  );
+  const sandbox = start('dist/apps/msp-sandbox/src/main.js', {
+    PORT: String(sandboxPort),
+    MSP_SANDBOX_API_KEYS: MSP_KEY,
+    MSP_SANDBOX_MAX_ORDERS: '200000',
+  });
+  const service = start('dist/apps/payments/src/main.js', {
+    PORT: String(port),
+    ...(url ? { DATABASE_URL: url, DATABASE_POOL_SIZE: '20' } : { DATA_DIR: 'memory://' }),
+    MSP_ENV: 'test',
+    MSP_API_KEY: MSP_KEY,
+    MSP_BASE_URL: `http://127.0.0.1:${sandboxPort}/v1/json`,
+    MSP_NOTIFICATION_METHOD: 'GET',
+    API_KEYS: `bench:${API_KEY}`,
+    LOG_LEVEL: 'warn',
+    RECONCILE_INTERVAL_MS: '0',
+  });
+  try {
+    await waitFor(`http://127.0.0.1:${sandboxPort}/sandbox-admin/faults`);
+    await waitFor(`http://127.0.0.1:${port}/health/ready`);
+    if (ROWS > 0 && url) await seed(url, ROWS);
+    const base = `http://127.0.0.1:${port}`;
+    const auth = { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' };
+    const results = [];
+
+    results.push(
+      await run('create payment (non-3DS)', {
+        url: `${base}/v1/payments`,
+        method: 'POST',
+        headers: auth,
+        requests: [
+          {
+            setupRequest: (req) => {
+              const id = `bench-${randomUUID()}`;
+              return {
+                ...req,
+                headers: { ...req.headers, 'idempotency-key': id },
+                body: paymentBody(id),
+              };
+            },
+          },
+        ],
+      }),
+    );
+
+    const created = await (
+      await fetch(`${base}/v1/payments`, {
+        method: 'POST',
+        headers: { ...auth, 'idempotency-key': 'bench-read' },
+        body: paymentBody(`bench-read-${randomUUID()}`),
+      })
+    ).json();
+    results.push(
+      await run('read one payment', { url: `${base}/v1/payments/${created.id}`, headers: auth }),
+    );
+    results.push(
+      await run('list payments (limit 20)', {
+        url: `${base}/v1/payments?limit=20&status=completed`,
+        headers: auth,
+      }),
+    );
+
+    const order = await (
+      await fetch(`http://127.0.0.1:${sandboxPort}/v1/json/orders/${created.orderId}`, {
+        headers: { api_key: MSP_KEY },
+      })
+    ).text();
+    // The sandbox answers with sorted keys: {"data":{…},"success":true}. The webhook body is `data`.
+    const body = order.slice('{"data":'.length, order.lastIndexOf(',"success":'));
+    results.push(
+      await run('signed POST webhook', {
+        url: `${base}/webhooks/multisafepay?transactionid=${created.orderId}&timestamp=1`,
+        method: 'POST',
+        requests: [
+          {
+            setupRequest: (req) => {
+              const ts = Math.floor(Date.now() / 1000);
+              const mac = createHmac('sha512', MSP_KEY).update(`${ts}:${body}`).digest('hex');
+              return {
+                ...req,
+                headers: {
+                  'content-type': 'application/json',
+                  auth: Buffer.from(`${ts}:${mac}`).toString('base64'),
+                },
+                body,
+              };
+            },
+          },
+        ],
+      }),
+    );
+
+    if (url && (!args.only || args.only.includes('floor'))) {
+      const perSecond = await floor(url);
+      const create = results[0];
+      console.log(
+        JSON.stringify({
+          scenario: 'database floor (pg, same writes)',
+          'payments/s': perSecond,
+          'create/floor': create ? Number((create['req/s'] / perSecond).toFixed(2)) : null,
+        }),
+      );
+    } else if (!url) {
+      console.log(
+        JSON.stringify({
+          note: 'the floor is measured on DATABASE_URL only (PGlite serves one connection)',
+        }),
+      );
+    }
+  } finally {
+    service.kill('SIGTERM');
+    sandbox.kill('SIGTERM');
+  }
+}
+
+await main();
