@@ -175,7 +175,7 @@ async function main() {
     MSP_ENV: 'test',
     MSP_API_KEY: MSP_KEY,
     MSP_BASE_URL: `http://127.0.0.1:${sandboxPort}/v1/json`,
-    MSP_NOTIFICATION_METHOD: 'GET',
+    MSP_NOTIFICATION_METHOD: 'POST',
     API_KEYS: `bench:${API_KEY}`,
     LOG_LEVEL: 'warn',
     RECONCILE_INTERVAL_MS: '0',

@@ -28,8 +28,13 @@ export interface TransitionContext {
   /** SHA-256 hex of the gateway payload behind this move, if any. */
   payloadDigest?: string | null;
   note?: string | null;
-  /** Applied with a legal move or a same-state no-op; never with an illegal one. */
-  patch?: PaymentPatch;
+  /**
+   * Applied with a legal move or a same-state no-op; never with an illegal one. A function gets
+   * the locked row, so callers derive the patch from the current state without reading it twice.
+   */
+  patch?: PaymentPatch | ((current: PaymentEntity) => PaymentPatch);
+  /** Extra note from the locked row (e.g. a mismatch the caller detects). */
+  noteFor?: (current: PaymentEntity) => string | null;
 }
 
 export type TransitionOutcome =
@@ -79,12 +84,12 @@ export class PaymentLifecycleService implements OnModuleInit {
     });
     if (!payment) throw new PaymentNotFoundError(paymentId);
     const from = payment.status;
+    const patch = typeof context.patch === 'function' ? context.patch(payment) : context.patch;
+    const extraNote = context.noteFor?.(payment) ?? null;
+    const note = [context.note, extraNote].filter(Boolean).join('; ') || null;
 
     if (from === to) {
-      if (context.patch && this.changes(payment, context.patch)) {
-        Object.assign(payment, context.patch);
-        await manager.save(payment);
-      }
+      if (patch && this.changes(payment, patch)) await this.write(manager, payment, patch);
       return { kind: 'noop', payment };
     }
 
@@ -93,16 +98,27 @@ export class PaymentLifecycleService implements OnModuleInit {
         { paymentId, from, to, source: context.source },
         `anomaly: illegal move ${from} → ${to} from ${context.source} recorded, not applied`,
       );
-      const event = await this.appendEvent(manager, payment, from, to, context, true);
+      const event = await this.appendEvent(manager, payment, from, to, { ...context, note }, true);
       this.observer.transition(from, to, context.source, true);
       return { kind: 'anomaly', payment, event };
     }
 
-    Object.assign(payment, context.patch ?? {}, { status: to });
-    await manager.save(payment);
-    const event = await this.appendEvent(manager, payment, from, to, context, false);
+    await this.write(manager, payment, { ...patch, status: to });
+    const event = await this.appendEvent(manager, payment, from, to, { ...context, note }, false);
     this.observer.transition(from, to, context.source, false);
     return { kind: 'applied', payment, event };
+  }
+
+  /** One UPDATE of the locked row (no read-before-write), bumping its version. */
+  private async write(
+    manager: EntityManager,
+    payment: PaymentEntity,
+    changes: PaymentPatch & { status?: PaymentStatus },
+  ): Promise<void> {
+    const version = payment.version + 1;
+    const updatedAt = new Date();
+    await manager.update(PaymentEntity, { id: payment.id }, { ...changes, version, updatedAt });
+    Object.assign(payment, changes, { version, updatedAt });
   }
 
   /** Records the first event of a new payment (from nothing to `created`). */
@@ -121,24 +137,24 @@ export class PaymentLifecycleService implements OnModuleInit {
     );
   }
 
-  private appendEvent(
+  private async appendEvent(
     manager: EntityManager,
     payment: PaymentEntity,
     from: PaymentStatus | null,
     to: PaymentStatus,
-    context: TransitionContext,
+    context: Pick<TransitionContext, 'source' | 'payloadDigest'> & { note?: string | null },
     anomaly: boolean,
   ): Promise<PaymentEventEntity> {
-    return manager.save(
-      manager.create(PaymentEventEntity, {
-        paymentId: payment.id,
-        fromStatus: from,
-        toStatus: to,
-        source: context.source,
-        anomaly,
-        note: context.note ?? null,
-        gatewayPayloadDigest: context.payloadDigest ?? null,
-      }),
-    );
+    const event = manager.create(PaymentEventEntity, {
+      paymentId: payment.id,
+      fromStatus: from,
+      toStatus: to,
+      source: context.source,
+      anomaly,
+      note: context.note ?? null,
+      gatewayPayloadDigest: context.payloadDigest ?? null,
+    });
+    await manager.insert(PaymentEventEntity, event);
+    return event;
   }
 }

@@ -10,6 +10,15 @@ export class TransactionRunner {
   constructor(private readonly dataSource: DataSource) {}
 
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction('READ COMMITTED', work);
+    // READ COMMITTED is PostgreSQL's default: no SET TRANSACTION round trip needed.
+    return this.dataSource.transaction(work);
+  }
+
+  /**
+   * For single-statement reads: no BEGIN/COMMIT round trips. Never call it from inside `run`
+   * (with the embedded database's single connection it would wait for that transaction).
+   */
+  read<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return work(this.dataSource.manager);
   }
 }

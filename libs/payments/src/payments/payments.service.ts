@@ -131,7 +131,7 @@ export class PaymentsService {
 
   async events(id: string): Promise<PaymentEventView[]> {
     await this.find(id);
-    const rows = await this.tx.run((m) =>
+    const rows = await this.tx.read((m) =>
       m.find(PaymentEventEntity, { where: { paymentId: id }, order: { seq: 'ASC' } }),
     );
     return rows.map(toPaymentEventView);
@@ -141,7 +141,7 @@ export class PaymentsService {
     query: ListPaymentsQuery,
   ): Promise<{ data: PaymentView[]; nextCursor: string | null }> {
     const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-    const rows = await this.tx.run((m) => {
+    const rows = await this.tx.read((m) => {
       const qb = m.createQueryBuilder(PaymentEntity, 'p');
       if (query.orderId !== undefined)
         qb.andWhere('p.order_id = :orderId', { orderId: query.orderId });
@@ -186,33 +186,33 @@ export class PaymentsService {
   }
 
   /** Applies an order read from (or sent by) MultiSafepay, inside the caller's transaction. */
-  async applyIn(
+  applyIn(
     manager: EntityManager,
     paymentId: string,
     order: GatewayOrder,
     source: EventSource,
     note?: string,
   ): Promise<TransitionOutcome> {
-    const current = await manager.findOneByOrFail(PaymentEntity, { id: paymentId });
-    const mismatch =
-      order.amount !== current.amount || order.currency !== current.currency
-        ? `MultiSafepay reports ${order.amount} ${order.currency}, we hold ${current.amount} ${current.currency}`
-        : undefined;
-    if (mismatch) this.logger.warn({ paymentId }, mismatch);
     return this.lifecycle.transitionIn(manager, paymentId, statusOf(order.status), {
       source,
       payloadDigest: digestOf(order),
-      patch: patchFrom(order, current),
-      note: [note, mismatch].filter(Boolean).join('; ') || null,
+      note: note ?? null,
+      patch: (current) => patchFrom(order, current),
+      noteFor: (current) => {
+        if (order.amount === current.amount && order.currency === current.currency) return null;
+        const mismatch = `MultiSafepay reports ${order.amount} ${order.currency}, we hold ${current.amount} ${current.currency}`;
+        this.logger.warn({ paymentId }, mismatch);
+        return mismatch;
+      },
     });
   }
 
   async findByOrderId(orderId: string): Promise<PaymentEntity | null> {
-    return this.tx.run((m) => m.findOneBy(PaymentEntity, { orderId }));
+    return this.tx.read((m) => m.findOneBy(PaymentEntity, { orderId }));
   }
 
   private async find(id: string): Promise<PaymentEntity> {
-    const payment = await this.tx.run((m) => m.findOneBy(PaymentEntity, { id }));
+    const payment = await this.tx.read((m) => m.findOneBy(PaymentEntity, { id }));
     if (!payment) throw new PaymentNotFoundError(id);
     return payment;
   }
@@ -280,17 +280,16 @@ export class PaymentsService {
       refundedAmount: 0,
       version: 1,
     };
+    const payment = m.create(PaymentEntity, values);
     const result = await m
       .createQueryBuilder()
       .insert()
       .into(PaymentEntity)
-      .values(values)
+      .values(payment)
       .orIgnore()
-      .returning('id')
       .execute();
-    const id = (result.raw as { id: string }[])[0]?.id;
-    if (!id) throw new OrderIdExistsError(input.orderId);
-    const payment = await m.findOneByOrFail(PaymentEntity, { id });
+    // ON CONFLICT DO NOTHING returns no row when the order id is taken.
+    if ((result.raw as unknown[]).length === 0) throw new OrderIdExistsError(input.orderId);
     await this.lifecycle.recordCreation(m, payment, 'api');
     return payment;
   }
