@@ -179,6 +179,8 @@ async function main() {
     API_KEYS: `bench:${API_KEY}`,
     LOG_LEVEL: 'warn',
     RECONCILE_INTERVAL_MS: '0',
+    // One key drives the whole load: the per-key limit would measure itself.
+    RATE_LIMIT_PER_SECOND: '0',
   });
   try {
     await waitFor(`http://127.0.0.1:${sandboxPort}/sandbox-admin/faults`);

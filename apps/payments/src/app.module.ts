@@ -3,6 +3,7 @@ import { ConfigModule } from '@nestjs/config';
 import { databaseConfig, DatabaseModule } from '@app/database';
 import { multisafepayConfig, MultiSafepayModule, type MultisafepayConfig } from '@app/multisafepay';
 import { PaymentsModule, type PaymentsOptions } from '@app/payments';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { loggerParams } from './common/logger.js';
 import { appConfig, type AppConfig } from './config/app.config.js';
@@ -29,6 +30,13 @@ export class AppModule {
         LoggerModule.forRootAsync({
           inject: [appConfig.KEY],
           useFactory: (app: AppConfig) => loggerParams(app),
+        }),
+        ThrottlerModule.forRootAsync({
+          inject: [appConfig.KEY],
+          useFactory: (app: AppConfig) => ({
+            throttlers: [{ ttl: 1000, limit: Math.max(1, app.rateLimitPerSecond) }],
+            skipIf: () => app.rateLimitPerSecond === 0,
+          }),
         }),
         DatabaseModule,
         HealthModule,

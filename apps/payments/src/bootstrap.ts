@@ -1,5 +1,6 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import helmet from '@fastify/helmet';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { loadMultisafepayConfig } from '@app/multisafepay';
@@ -65,6 +66,19 @@ export async function createApp(): Promise<NestFastifyApplication> {
     rawBody: true,
   });
   app.useLogger(app.get(Logger));
+  await app.register(helmet, {
+    // Swagger UI and the sandbox pages use inline scripts and styles; forms may post to
+    // MultiSafepay's 3-D Secure pages. Everything else keeps helmet's defaults.
+    contentSecurityPolicy: {
+      directives: {
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        // customer_verification forms submit themselves from an onload attribute.
+        scriptSrcAttr: ["'unsafe-inline'"],
+        formAction: ["'self'", 'https:', 'http:'],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
   observeHttp(adapter, app.get(MetricsService));
   app.useGlobalPipes(validationPipe);
   app.useGlobalFilters(

@@ -10,10 +10,16 @@ import {
 } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { Reflector } from '@nestjs/core';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { ErrorResponseDto } from '../common/error-response.dto.js';
+import { ApiThrottlerGuard } from './api-throttler.guard.js';
 import { authConfig, type ApiClient, type Scope } from '../config/auth.config.js';
 import { ForbiddenError, UnauthenticatedError } from './auth.errors.js';
 
@@ -65,7 +71,7 @@ export class ApiKeyGuard implements CanActivate {
 export const RequireScope = (scope: Scope) =>
   applyDecorators(
     SetMetadata(REQUIRED_SCOPE, scope),
-    UseGuards(ApiKeyGuard),
+    UseGuards(ApiThrottlerGuard, ApiKeyGuard),
     ApiBearerAuth(),
     ApiUnauthorizedResponse({
       description: 'UNAUTHENTICATED: missing or wrong API key',
@@ -73,6 +79,10 @@ export const RequireScope = (scope: Scope) =>
     }),
     ApiForbiddenResponse({
       description: `FORBIDDEN: the key lacks ${scope}`,
+      type: ErrorResponseDto,
+    }),
+    ApiTooManyRequestsResponse({
+      description: 'RATE_LIMITED: see Retry-After (seconds)',
       type: ErrorResponseDto,
     }),
   );

@@ -76,10 +76,6 @@ export class HttpErrorFilter implements ExceptionFilter {
       );
     }
     if (status === 401) void reply.header('www-authenticate', 'Bearer');
-    if (status === 429 && exception instanceof HttpException) {
-      const retryAfter = (exception.getResponse() as { retryAfter?: number }).retryAfter;
-      if (retryAfter !== undefined) void reply.header('Retry-After', String(retryAfter));
-    }
     void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 

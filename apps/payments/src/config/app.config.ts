@@ -46,6 +46,11 @@ class AppEnv {
   DOCS_ENABLED = 'true';
 
   @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of requests per second (0 turns it off)' })
+  @Min(0, { message: 'must be 0 or more' })
+  RATE_LIMIT_PER_SECOND = 200;
+
+  @Type(() => Number)
   @IsInt({ message: 'must be an integer number of bytes' })
   @Min(1024, { message: 'must be at least 1024 bytes' })
   BODY_LIMIT_BYTES = 65_536;
@@ -62,6 +67,8 @@ export interface AppConfig {
   logFile: string | undefined;
   docsEnabled: boolean;
   bodyLimitBytes: number;
+  /** Requests per second per API key on /v1; 0: no limit. */
+  rateLimitPerSecond: number;
 }
 
 export function loadAppConfig(env: NodeJS.ProcessEnv): AppConfig {
@@ -75,6 +82,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv): AppConfig {
     logFile: e.LOG_FILE,
     docsEnabled: e.DOCS_ENABLED === 'true',
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    rateLimitPerSecond: e.RATE_LIMIT_PER_SECOND,
   };
 }
 
