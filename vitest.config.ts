@@ -34,6 +34,19 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        resolve: { alias },
+        test: {
+          name: 'reliability',
+          include: ['test/reliability/**/*.reliability-spec.ts'],
+          environment: 'node',
+          globalSetup: ['test/global-setup.ts'],
+          // Scenarios start processes and must not share the two cores with each other.
+          fileParallelism: false,
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+        },
+      },
     ],
   },
 });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { TestProject } from 'vitest/node';
 import { findCardData, pgDump, readLogs } from './support/card-data.js';
+import { printReliabilityReport } from './support/report.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -36,6 +37,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
 
   return async () => {
+    printReliabilityReport(logDir);
     const logs = readLogs(logDir);
     const inLogs = findCardData(logs);
     const inDatabase = config.url !== undefined ? findCardData(pgDump(config.url)) : [];

@@ -44,6 +44,31 @@ function isFrameworkClientError(error: unknown): error is FrameworkError {
   );
 }
 
+// Connection refused/reset, PostgreSQL shutting down or not accepting connections, pool timeouts.
+const DATABASE_DOWN_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+]);
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const e = error as Error & { code?: unknown; driverError?: { code?: unknown } };
+  const code = e.code ?? e.driverError?.code;
+  return (
+    (typeof code === 'string' && DATABASE_DOWN_CODES.has(code)) ||
+    /Connection terminated|timeout exceeded when trying to connect|Connection ended/i.test(
+      e.message,
+    )
+  );
+}
+
 /**
  * One mapping from errors to DESIGN §3's body. Domain errors carry their code; Nest and Fastify
  * client errors (malformed JSON, body too large, unknown route) keep their 4xx; anything else is
@@ -91,6 +116,13 @@ export class HttpErrorFilter implements ExceptionFilter {
       if (isFrameworkClientError(exception.cause))
         return this.toResponse(exception.cause, requestId);
       const status = exception.getStatus();
+      // Terminus answers 503 when a dependency is down: keep it, readiness probes rely on it.
+      if (status === 503) {
+        return {
+          status,
+          body: { error: { code: 'SERVICE_UNAVAILABLE', message: exception.message }, requestId },
+        };
+      }
       if (status >= 500) return this.internal(requestId);
       const response = exception.getResponse();
       const message =
@@ -120,6 +152,18 @@ export class HttpErrorFilter implements ExceptionFilter {
       const status = exception.statusCode;
       const code = HTTP_CODES[status] ?? 'BAD_REQUEST';
       return { status, body: { error: { code, message: exception.message }, requestId } };
+    }
+    if (isDatabaseUnavailable(exception)) {
+      return {
+        status: 503,
+        body: {
+          error: {
+            code: 'DATABASE_UNAVAILABLE',
+            message: 'The database is unavailable; retry shortly',
+          },
+          requestId,
+        },
+      };
     }
     return this.internal(requestId);
   }

@@ -1,0 +1,205 @@
+import fc from 'fast-check';
+import { createHmac } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { paymentRequest } from '../support/api.js';
+import { startApp, type RunningApp } from '../support/app.js';
+import { report } from '../support/report.js';
+
+/**
+ * Hostile input: property-based fuzzing of bodies, headers, query strings and webhook payloads.
+ * 10,000 cases in all. Every answer must come within 5 s, be a 4xx/2xx (or 502-504 from the
+ * gateway, never 500), and the service must stay healthy.
+ */
+const MSP_KEY = 'fuzz-msp-key';
+
+describe('hostile input (fast-check)', () => {
+  let sut: RunningApp;
+  let requests = 0;
+  let serverErrors = 0;
+  const statuses = new Map<number, number>();
+
+  beforeAll(async () => {
+    sut = await startApp({
+      RATE_LIMIT_PER_SECOND: '0',
+      RECONCILE_INTERVAL_MS: '0',
+      MSP_ENV: 'sandbox',
+      MSP_API_KEY: MSP_KEY,
+      LOG_LEVEL: 'warn',
+    });
+  });
+
+  afterAll(async () => {
+    const orders = (await (await fetch(`${sut.url}/sandbox-admin/orders`)).json()) as {
+      order_id: string;
+    }[];
+    report({
+      scenario: 'hostile input',
+      injected: 'fast-check bodies, headers, queries, paths, webhook payloads',
+      attempted: requests,
+      ordersAtSandbox: orders.length,
+      duplicates: orders.length - new Set(orders.map((o) => o.order_id)).size,
+      stuck: 0,
+      serverErrors,
+      notes: [...statuses]
+        .sort(([a], [b]) => a - b)
+        .map(([s, n]) => `${s}×${n}`)
+        .join(' '),
+    });
+    await sut?.close();
+  });
+
+  async function send(path: string, init: RequestInit): Promise<number> {
+    requests += 1;
+    const res = await fetch(`${sut.url}${path}`, { ...init, signal: AbortSignal.timeout(5_000) });
+    await res.arrayBuffer();
+    statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+    if (res.status === 500 || res.status > 504) serverErrors += 1;
+    return res.status;
+  }
+
+  const fine = (status: number) => status < 500 || (status >= 502 && status <= 504);
+  const auth = { authorization: 'Bearer dev-secret' };
+  const header = fc.stringMatching(/^[\x21-\x7e]{0,40}$/);
+
+  it('should survive arbitrary JSON bodies on POST /v1/payments', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.json({ maxDepth: 4 }), header, async (body, key) => {
+        const status = await send('/v1/payments', {
+          method: 'POST',
+          headers: {
+            ...auth,
+            'content-type': 'application/json',
+            ...(key ? { 'idempotency-key': key } : {}),
+          },
+          body,
+        });
+        expect(fine(status)).toBe(true);
+      }),
+      { numRuns: 2500 },
+    );
+  });
+
+  it('should survive mutated payment requests (typed fields of the wrong type, shape or size)', async () => {
+    const anyValue = fc.oneof(
+      fc.string({ maxLength: 300 }),
+      fc.integer(),
+      fc.double(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.array(fc.integer(), { maxLength: 3 }),
+      fc.object({ maxDepth: 1 }),
+    );
+    const fields = [
+      'orderId',
+      'amount',
+      'currency',
+      'description',
+      'card',
+      'customer',
+      'redirectUrl',
+      'metadata',
+      'notificationMethod',
+    ];
+    const cardFields = ['number', 'holder', 'expiryMonth', 'expiryYear', 'cvc'];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.dictionary(fc.constantFrom(...fields), anyValue, { maxKeys: 3 }),
+        fc.dictionary(fc.constantFrom(...cardFields), anyValue, { maxKeys: 2 }),
+        fc.uuid(),
+        async (top, card, key) => {
+          const base = paymentRequest();
+          const body = { ...base, ...top, card: { ...base.card, ...card } };
+          const status = await send('/v1/payments', {
+            method: 'POST',
+            headers: { ...auth, 'content-type': 'application/json', 'idempotency-key': key },
+            body: JSON.stringify(body),
+          });
+          expect(fine(status)).toBe(true);
+        },
+      ),
+      { numRuns: 2500 },
+    );
+  });
+
+  it('should survive arbitrary headers, content types and raw bytes', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(
+          'application/json',
+          'text/plain',
+          'application/x-www-form-urlencoded',
+          'application/json; charset=latin1',
+          'multipart/form-data',
+          '',
+        ),
+        fc.uint8Array({ maxLength: 512 }),
+        fc.stringMatching(/^[\x20-\x7e]{0,80}$/),
+        async (contentType, bytes, authorization) => {
+          const headers: Record<string, string> = { authorization, 'idempotency-key': 'fuzz' };
+          if (contentType) headers['content-type'] = contentType;
+          const status = await send('/v1/payments', { method: 'POST', headers, body: bytes });
+          expect(fine(status)).toBe(true);
+        },
+      ),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('should survive arbitrary paths and query strings', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(
+          '/v1/payments',
+          '/v1/payments/',
+          '/webhooks/multisafepay',
+          '/health/ready',
+          '/sandbox/v1/json/orders/',
+        ),
+        fc.stringMatching(/^[\w\-%.~!$&'()*+,;=:@/?]{0,60}$/),
+        async (prefix, rest) => {
+          const status = await send(
+            `${prefix}${rest.startsWith('?') || prefix.endsWith('/') ? '' : '?'}${rest}`,
+            { headers: auth },
+          );
+          expect(fine(status)).toBe(true);
+        },
+      ),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('should survive signed and unsigned webhook payloads of any shape', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.json({ maxDepth: 3 }),
+        fc.boolean(),
+        fc.stringMatching(/^[\w.:-]{1,50}$/),
+        async (body, signed, orderId) => {
+          const ts = Math.floor(Date.now() / 1000);
+          const headers: Record<string, string> = { 'content-type': 'application/json' };
+          if (signed) {
+            const mac = createHmac('sha512', MSP_KEY).update(`${ts}:${body}`).digest('hex');
+            headers.auth = Buffer.from(`${ts}:${mac}`).toString('base64');
+          }
+          const status = await send(
+            `/webhooks/multisafepay?transactionid=${encodeURIComponent(orderId)}&timestamp=${ts}`,
+            {
+              method: 'POST',
+              headers,
+              body,
+            },
+          );
+          expect(fine(status)).toBe(true);
+          if (!signed) expect(status).toBe(401);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('should still be healthy, with no unexpected 5xx', async () => {
+    expect((await fetch(`${sut.url}/health/ready`)).status).toBe(200);
+    expect(requests).toBeGreaterThanOrEqual(10_000);
+    expect(serverErrors).toBe(0);
+  });
+});
