@@ -30,7 +30,7 @@ describe('GET /metrics after traffic', () => {
       text = await res.text();
       if (
         /webhook_notifications_total\{[^}]*outcome="applied"/.test(text) &&
-        /reconciler_runs_total \d/.test(text)
+        /reconciler_runs_total [1-9]/.test(text)
       )
         break;
       await new Promise((r) => setTimeout(r, 100));

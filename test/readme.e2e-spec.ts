@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bashBlocks, runBlock } from './support/doc-blocks.js';
 import {
   ensureBuilt,
   freePort,
@@ -18,7 +18,7 @@ const walkThrough = readme.slice(
   readme.indexOf('## Walk-through'),
   readme.indexOf('## Configuration'),
 );
-const blocks = [...walkThrough.matchAll(/```bash\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
+const blocks = bashBlocks(walkThrough);
 
 describe('README walk-through against the built service with its embedded defaults', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'readme-data-'));
@@ -48,12 +48,7 @@ describe('README walk-through against the built service with its embedded defaul
   it.each(blocks.map((b, i) => [i + 1, b] as const))(
     'should run step %i as written',
     (_i, block) => {
-      const script = block.replaceAll('127.0.0.1:3000', `127.0.0.1:${port}`);
-      const output = execFileSync('bash', ['-euo', 'pipefail', '-c', script], {
-        encoding: 'utf8',
-        cwd: workDir,
-      });
-      const expected = /^# expect: (.*)$/m.exec(block)?.[1];
+      const { output, expected } = runBlock(block, '127.0.0.1:3000', `127.0.0.1:${port}`, workDir);
       expect(expected).toBeDefined();
       expect(output).toContain(expected);
     },

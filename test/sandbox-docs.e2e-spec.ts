@@ -1,11 +1,11 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bashBlocks, runBlock } from './support/doc-blocks.js';
 import { ensureBuilt, freePort, ROOT, spawnNode, type Spawned } from './support/process.js';
 
 const doc = readFileSync(`${ROOT}docs/sandbox.md`, 'utf8');
 const examples = doc.slice(doc.indexOf('## Examples'));
-const blocks = [...examples.matchAll(/```bash\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
+const blocks = bashBlocks(examples);
 
 describe('docs/sandbox.md examples against `npm run sandbox` (the built standalone host)', () => {
   let sandbox: Spawned;
@@ -39,11 +39,7 @@ describe('docs/sandbox.md examples against `npm run sandbox` (the built standalo
   it.each(blocks.map((b, i) => [i + 1, b] as const))(
     'should run example %i as written',
     (_i, block) => {
-      const script = block.replaceAll('127.0.0.1:4000', `127.0.0.1:${port}`);
-      const output = execFileSync('bash', ['-euo', 'pipefail', '-c', script], { encoding: 'utf8' });
-      const expected = /^# expect: (.*)$/m
-        .exec(block)?.[1]
-        ?.replaceAll('127.0.0.1:4000', `127.0.0.1:${port}`);
+      const { output, expected } = runBlock(block, '127.0.0.1:4000', `127.0.0.1:${port}`);
       expect(expected).toBeDefined();
       expect(output).toContain(expected);
     },
