@@ -11,6 +11,26 @@ const alias = {
   '@app/msp-sandbox': lib('msp-sandbox'),
 };
 
+// The reliability suite restarts PostgreSQL and loads both cores: it runs on its own
+// (`npm run test:reliability`, after `npm test` in CI), never beside the other projects.
+const reliability = process.env.RELIABILITY_SUITE
+  ? [
+      {
+        resolve: { alias },
+        test: {
+          name: 'reliability',
+          include: ['test/reliability/**/*.reliability-spec.ts'],
+          environment: 'node',
+          globalSetup: ['test/global-setup.ts'],
+          // Scenarios start processes and must not share the two cores with each other.
+          fileParallelism: false,
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ]
+  : [];
+
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -34,19 +54,7 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
-      {
-        resolve: { alias },
-        test: {
-          name: 'reliability',
-          include: ['test/reliability/**/*.reliability-spec.ts'],
-          environment: 'node',
-          globalSetup: ['test/global-setup.ts'],
-          // Scenarios start processes and must not share the two cores with each other.
-          fileParallelism: false,
-          testTimeout: 180_000,
-          hookTimeout: 180_000,
-        },
-      },
+      ...reliability,
     ],
   },
 });

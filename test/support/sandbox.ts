@@ -18,8 +18,7 @@ export async function submit3ds(
 /** How many orders the sandbox holds with this order id. */
 export async function sandboxOrders(base: string, orderId: string): Promise<number> {
   const res = await fetch(`${base}/sandbox-admin/orders`);
-  const body = (await res.json()) as { orders?: { order_id: string }[] } | { order_id: string }[];
-  const list = Array.isArray(body) ? body : (body.orders ?? []);
+  const list = (await res.json()) as { order_id: string }[];
   return list.filter((o) => o.order_id === orderId).length;
 }
 

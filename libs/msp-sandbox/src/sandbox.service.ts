@@ -669,5 +669,3 @@ export class SandboxService implements OnModuleDestroy {
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
-
-export type { Order as SandboxOrder };

@@ -21,7 +21,3 @@ export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
 export const EVENT_SOURCES = ['api', 'notification', 'refresh', 'reconciler'] as const;
 export type EventSource = (typeof EVENT_SOURCES)[number];
-
-export function isPaymentStatus(value: string): value is PaymentStatus {
-  return (PAYMENT_STATUSES as readonly string[]).includes(value);
-}

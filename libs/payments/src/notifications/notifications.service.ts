@@ -48,7 +48,7 @@ export class NotificationsService {
   ): Promise<NotificationOutcome> {
     const payment = await this.payments.findByOrderId(received.orderId);
     if (!payment) return this.recordAlone(received, null, 'unknown_order');
-    const order = await this.fetch(received, payment.id);
+    const order = await this.fetch(received, payment);
     return this.apply(received, payment.id, order, null);
   }
 
@@ -81,7 +81,7 @@ export class NotificationsService {
     if (payment.status === to || isLegalTransition(payment.status, to)) {
       return this.apply(received, payment.id, order, null);
     }
-    const fresh = await this.fetch(received, payment.id);
+    const fresh = await this.fetch(received, payment);
     return this.apply(
       received,
       payment.id,
@@ -111,13 +111,15 @@ export class NotificationsService {
     return recorded;
   }
 
-  private async fetch(received: ReceivedNotification, paymentId: string): Promise<GatewayOrder> {
+  private async fetch(
+    received: ReceivedNotification,
+    payment: Pick<PaymentEntity, 'id' | 'orderId'>,
+  ): Promise<GatewayOrder> {
     try {
-      const payment = await this.tx.run((m) => m.findOneByOrFail(PaymentEntity, { id: paymentId }));
       return await this.gateway.getOrder(payment.orderId);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      await this.recordAlone(received, paymentId, 'failed', `could not read the order: ${reason}`);
+      await this.recordAlone(received, payment.id, 'failed', `could not read the order: ${reason}`);
       throw error;
     }
   }

@@ -11,8 +11,7 @@ import { PaymentEntity, type PaymentMetadata } from '../entities/payment.entity.
 import { GatewayOrderNotFoundError, GatewayRejectedError } from '../gateway/gateway.errors.js';
 import {
   OrdersGateway,
-  type CardInput,
-  type CustomerInput,
+  type DirectCardOrderRequest,
   type GatewayOrder,
   type NotificationMethod,
 } from '../gateway/orders.gateway.js';
@@ -38,18 +37,14 @@ import {
 import { PaymentsObserver } from '../observability/payments.observer.js';
 import { PaymentsOptions } from './payments.options.js';
 
-export interface CreatePaymentInput {
-  orderId: string;
-  amount: number;
-  currency: string;
-  description: string;
-  card: CardInput;
-  customer: CustomerInput;
-  redirectUrl?: string;
-  cancelUrl?: string;
+/** What a caller asks for: the gateway's order request, where we choose how we are notified. */
+export type CreatePaymentInput = Omit<
+  DirectCardOrderRequest,
+  'notificationUrl' | 'notificationMethod'
+> & {
   notificationMethod?: NotificationMethod;
   metadata?: PaymentMetadata;
-}
+};
 
 /** An answer to a create request: what the first request answered, and every replay. */
 export interface CreatePaymentResult {
