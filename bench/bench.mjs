@@ -38,7 +38,11 @@ function freePort() {
 }
 
 function start(entry, env) {
-  const child = spawn('node', [entry], {
+  // BENCH_SERVICE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the service.
+  const nodeArgs = entry.includes('payments')
+    ? (process.env.BENCH_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean)
+    : [];
+  const child = spawn('node', [...nodeArgs, entry], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -210,13 +214,16 @@ async function main() {
       }),
     );
 
-    const created = await (
-      await fetch(`${base}/v1/payments`, {
-        method: 'POST',
-        headers: { ...auth, 'idempotency-key': 'bench-read' },
-        body: paymentBody(`bench-read-${randomUUID()}`),
-      })
-    ).json();
+    const readKey = `bench-read-${randomUUID()}`;
+    const createdResponse = await fetch(`${base}/v1/payments`, {
+      method: 'POST',
+      headers: { ...auth, 'idempotency-key': readKey },
+      body: paymentBody(readKey),
+    });
+    const created = await createdResponse.json();
+    if (createdResponse.status !== 201) {
+      throw new Error(`creating the payment to read failed: ${JSON.stringify(created)}`);
+    }
     results.push(
       await run('read one payment', { url: `${base}/v1/payments/${created.id}`, headers: auth }),
     );

@@ -3,6 +3,7 @@ import {
   PaymentEventEntity,
   PaymentLifecycleService,
   TransactionRunner,
+  type WrittenWith,
 } from '@app/payments';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, uniqueId, type RunningApp } from './support/app.js';
@@ -55,17 +56,19 @@ describe('PaymentLifecycleService (real database)', () => {
 
   it('should apply a legal move with its history row and patch', async () => {
     const payment = await newPayment();
+    // Unique per run: the column is unique and the test database may be reused.
+    const transactionId = String(Date.now()).padEnd(17, '7');
     const outcome = await sut.transition(payment.id, 'initialized', {
       source: 'api',
       payloadDigest: 'a'.repeat(64),
-      patch: { gatewayTransactionId: '17472052901237122', gatewayStatus: 'initialized' },
+      patch: { gatewayTransactionId: transactionId, gatewayStatus: 'initialized' },
     });
     expect(outcome.kind).toBe('applied');
     const stored = await app.dataSource
       .getRepository(PaymentEntity)
       .findOneByOrFail({ id: payment.id });
     expect(stored.status).toBe('initialized');
-    expect(stored.gatewayTransactionId).toBe('17472052901237122');
+    expect(stored.gatewayTransactionId).toBe(transactionId);
     expect(stored.version).toBe(payment.version + 1);
     const history = await events(payment.id);
     expect(history.map((e) => [e.fromStatus, e.toStatus, e.source, e.anomaly])).toEqual([
@@ -123,6 +126,120 @@ describe('PaymentLifecycleService (real database)', () => {
     ).rejects.toThrow('boom after the move');
     expect(await statusOf(payment.id)).toBe('created');
     expect(await events(payment.id)).toHaveLength(1);
+  });
+
+  describe('tryTransition (one statement from a row read without a lock)', () => {
+    /** A write that goes with the move: a row in a scratch table we can count. */
+    const marker =
+      (tag: string): WrittenWith =>
+      (param, guard, outcome) =>
+        `INSERT INTO lifecycle_spec_marks (tag, outcome) SELECT ${param(tag)}::text, ${param(outcome.kind)}::text WHERE ${guard}`;
+    const marks = async (tag: string): Promise<string[]> =>
+      (
+        await app.dataSource.query<{ outcome: string }[]>(
+          'SELECT outcome FROM lifecycle_spec_marks WHERE tag = $1 ORDER BY outcome',
+          [tag],
+        )
+      ).map((r) => r.outcome);
+
+    beforeAll(async () => {
+      await app.dataSource.query(
+        'CREATE TABLE IF NOT EXISTS lifecycle_spec_marks (tag text NOT NULL, outcome text NOT NULL)',
+      );
+    });
+
+    afterAll(async () => {
+      await app.dataSource.query('DROP TABLE IF EXISTS lifecycle_spec_marks');
+    });
+
+    it('should write the status, its history row and the companion write together', async () => {
+      const payment = await newPayment();
+      const outcome = await sut.tryTransition(
+        payment,
+        'completed',
+        {
+          source: 'notification',
+          payloadDigest: 'b'.repeat(64),
+          patch: { gatewayStatus: 'completed' },
+        },
+        marker(payment.id),
+      );
+      expect(outcome?.kind).toBe('applied');
+      expect(outcome?.payment).toMatchObject({ status: 'completed', version: payment.version + 1 });
+      const stored = await app.dataSource
+        .getRepository(PaymentEntity)
+        .findOneByOrFail({ id: payment.id });
+      expect(stored).toMatchObject({
+        status: 'completed',
+        gatewayStatus: 'completed',
+        version: payment.version + 1,
+      });
+      expect(
+        (await events(payment.id)).map((e) => [e.fromStatus, e.toStatus, e.gatewayPayloadDigest]),
+      ).toEqual([
+        [null, 'created', null],
+        ['created', 'completed', 'b'.repeat(64)],
+      ]);
+      expect(await marks(payment.id)).toEqual(['applied']);
+    });
+
+    it('should write nothing at all from a stale row, so the caller takes the lock', async () => {
+      const payment = await newPayment();
+      await sut.transition(payment.id, 'initialized', { source: 'api' });
+      // `payment` still says created, version 1: the row has moved on.
+      const outcome = await sut.tryTransition(
+        payment,
+        'completed',
+        { source: 'notification', patch: { gatewayStatus: 'completed' } },
+        marker(payment.id),
+      );
+      expect(outcome).toBeNull();
+      expect(await statusOf(payment.id)).toBe('initialized');
+      expect((await events(payment.id)).map((e) => e.toStatus)).toEqual(['created', 'initialized']);
+      expect(await marks(payment.id)).toEqual([]);
+    });
+
+    it('should leave anomalies to the locked path', async () => {
+      const payment = await newPayment();
+      const cancelled = (await sut.transition(payment.id, 'cancelled', { source: 'api' })).payment;
+      const outcome = await sut.tryTransition(
+        cancelled,
+        'completed',
+        { source: 'notification' },
+        marker(payment.id),
+      );
+      expect(outcome).toBeNull();
+      expect(await statusOf(payment.id)).toBe('cancelled');
+      expect(await events(payment.id)).toHaveLength(2);
+      expect(await marks(payment.id)).toEqual([]);
+    });
+
+    it('should write only the companion for a no-op that changes nothing', async () => {
+      const payment = await newPayment();
+      const completed = (await sut.transition(payment.id, 'completed', { source: 'api' })).payment;
+      const outcome = await sut.tryTransition(
+        completed,
+        'completed',
+        { source: 'notification' },
+        marker(payment.id),
+      );
+      expect(outcome?.kind).toBe('noop');
+      expect(await events(payment.id)).toHaveLength(2);
+      expect(await marks(payment.id)).toEqual(['noop']);
+    });
+
+    it('should let exactly one of 20 concurrent moves from the same row win', async () => {
+      const payment = await newPayment();
+      const outcomes = await Promise.all(
+        Array.from({ length: 20 }, () =>
+          sut.tryTransition(payment, 'completed', { source: 'notification' }, marker(payment.id)),
+        ),
+      );
+      expect(outcomes.filter((o) => o?.kind === 'applied')).toHaveLength(1);
+      expect(outcomes.filter((o) => o === null)).toHaveLength(19);
+      expect((await events(payment.id)).filter((e) => e.toStatus === 'completed')).toHaveLength(1);
+      expect(await marks(payment.id)).toEqual(['applied']);
+    });
   });
 
   it('should refuse an unknown payment id', async () => {

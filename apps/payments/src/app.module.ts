@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { databaseConfig, DatabaseModule } from '@app/database';
+import { databaseConfig, DatabaseLifecycle, DatabaseModule } from '@app/database';
 import { multisafepayConfig, MultiSafepayModule, type MultisafepayConfig } from '@app/multisafepay';
 import { PaymentsModule, type PaymentsOptions } from '@app/payments';
 import { ThrottlerModule } from '@nestjs/throttler';
@@ -44,11 +44,12 @@ export class AppModule {
         PaymentsModule.forRootAsync({
           imports: [MultiSafepayModule],
           observer: PrometheusPaymentsObserver,
-          inject: [appConfig.KEY, multisafepayConfig.KEY, paymentsConfig.KEY],
+          inject: [appConfig.KEY, multisafepayConfig.KEY, paymentsConfig.KEY, DatabaseLifecycle],
           useFactory: (
             app: AppConfig,
             gateway: MultisafepayConfig,
             payments: PaymentsConfig,
+            database: DatabaseLifecycle,
           ): PaymentsOptions => ({
             notificationUrl: `${app.publicBaseUrl}/webhooks/multisafepay`,
             defaultNotificationMethod: gateway.notificationMethod,
@@ -57,6 +58,7 @@ export class AppModule {
             reconcileIntervalMs: payments.reconcileIntervalMs,
             reconcileAfterMs: payments.reconcileAfterMs,
             abandonAfterMs: payments.abandonAfterMs,
+            preparedStatements: !database.isEmbedded,
           }),
         }),
         PaymentsApiModule,

@@ -7,6 +7,7 @@ import type { EventSource, PaymentStatus } from './payment-status.js';
 import { PaymentsObserver } from '../observability/payments.observer.js';
 import { TransactionRunner } from './transaction-runner.js';
 import { checkTransitionTable, isLegalTransition, TRANSITIONS } from './transition-table.js';
+import { patchAssignments, SqlParams, type Param } from './payment-row.js';
 
 /** Fields a transition may update together with the status. */
 export type PaymentPatch = Partial<
@@ -38,14 +39,30 @@ export interface TransitionContext {
 }
 
 export type TransitionOutcome =
-  | { kind: 'applied'; payment: PaymentEntity; event: PaymentEventEntity }
+  | { kind: 'applied'; payment: PaymentEntity }
   | { kind: 'noop'; payment: PaymentEntity }
-  | { kind: 'anomaly'; payment: PaymentEntity; event: PaymentEventEntity };
+  | { kind: 'anomaly'; payment: PaymentEntity };
 
 /**
- * The only code that changes a payment's `status`. Each call locks the row (`FOR UPDATE`), so
- * concurrent deliveries for one payment serialise, and writes the status and its history row in
- * the caller's transaction. Same-state moves are no-ops; illegal moves are recorded, not forced.
+ * A write that must happen in the same statement as an optimistic move (the notification's audit
+ * row, the idempotent answer). Returns the body of a data-modifying CTE (`INSERT … SELECT … WHERE
+ * guard`, `UPDATE … WHERE … AND guard`); `guard` is true only if the move itself was written.
+ */
+export type WrittenWith = (param: Param, guard: string, outcome: TransitionOutcome) => string;
+
+/** What a move does, decided from one state of the row. */
+type Plan =
+  | { kind: 'noop'; changes: PaymentPatch | null }
+  | { kind: 'applied'; changes: PaymentPatch & { status: PaymentStatus }; note: string | null }
+  | { kind: 'anomaly'; note: string | null };
+
+/**
+ * The only code that changes a payment's `status`. Two ways to move, same rules (one plan):
+ * `transitionIn` locks the row (`FOR UPDATE`) in the caller's transaction; `tryTransition` writes
+ * from a row read earlier, in one statement guarded by its `version`, and gives up (null) if the
+ * row changed meanwhile, so the caller falls back to the lock. Either way each move writes the
+ * status and its history row atomically; same-state moves are no-ops; illegal moves are
+ * recorded, not forced.
  */
 @Injectable()
 export class PaymentLifecycleService implements OnModuleInit {
@@ -84,29 +101,101 @@ export class PaymentLifecycleService implements OnModuleInit {
     });
     if (!payment) throw new PaymentNotFoundError(paymentId);
     const from = payment.status;
-    const patch = typeof context.patch === 'function' ? context.patch(payment) : context.patch;
-    const extraNote = context.noteFor?.(payment) ?? null;
-    const note = [context.note, extraNote].filter(Boolean).join('; ') || null;
-
-    if (from === to) {
-      if (patch && this.changes(payment, patch)) await this.write(manager, payment, patch);
-      return { kind: 'noop', payment };
+    const plan = this.plan(payment, to, context);
+    switch (plan.kind) {
+      case 'noop':
+        if (plan.changes) await this.write(manager, payment, plan.changes);
+        return { kind: 'noop', payment };
+      case 'anomaly':
+        this.warnAnomaly(payment.id, from, to, context.source);
+        await this.appendEvent(manager, payment, from, to, { ...context, note: plan.note }, true);
+        this.observer.transition(from, to, context.source, true);
+        return { kind: 'anomaly', payment };
+      case 'applied':
+        await this.write(manager, payment, plan.changes);
+        await this.appendEvent(manager, payment, from, to, { ...context, note: plan.note }, false);
+        this.observer.transition(from, to, context.source, false);
+        return { kind: 'applied', payment };
     }
+  }
 
-    if (!isLegalTransition(from, to)) {
-      this.logger.warn(
-        { paymentId, from, to, source: context.source },
-        `anomaly: illegal move ${from} → ${to} from ${context.source} recorded, not applied`,
+  /**
+   * Moves `current` (read without a lock) in one statement: the UPDATE only matches while the
+   * row still has `current.version`, and the history row and `writtenWith` depend on it. Returns
+   * null when it wrote nothing because the row changed (or the move is an anomaly, which is left
+   * to `transitionIn`): the caller then takes the locked path. A no-op with nothing to change
+   * writes only `writtenWith`.
+   */
+  async tryTransition(
+    current: PaymentEntity,
+    to: PaymentStatus,
+    context: TransitionContext,
+    writtenWith?: WrittenWith,
+  ): Promise<TransitionOutcome | null> {
+    const plan = this.plan(current, to, context);
+    if (plan.kind === 'anomaly') return null;
+    const sql = new SqlParams();
+    if (plan.kind === 'noop' && !plan.changes) {
+      const outcome: TransitionOutcome = { kind: 'noop', payment: current };
+      if (writtenWith) await this.tx.statement(writtenWith(sql.add, 'TRUE', outcome), sql.values);
+      return outcome;
+    }
+    const changes = plan.changes ?? {};
+    const payment = Object.assign(new PaymentEntity(), current, changes, {
+      version: current.version + 1,
+      updatedAt: new Date(),
+    });
+    const outcome: TransitionOutcome = { kind: plan.kind, payment };
+    const ctes = [
+      `moved AS (UPDATE payments SET ${[
+        ...patchAssignments(changes, sql.add),
+        `version = ${sql.add(payment.version)}`,
+        `updated_at = ${sql.add(payment.updatedAt)}`,
+      ].join(
+        ', ',
+      )} WHERE id = ${sql.add(current.id)} AND version = ${sql.add(current.version)} RETURNING id)`,
+    ];
+    if (plan.kind === 'applied') {
+      ctes.push(
+        `history AS (INSERT INTO payment_events (payment_id, from_status, to_status, source, anomaly, note, gateway_payload_digest)
+         SELECT id, ${sql.add(current.status)}, ${sql.add(to)}, ${sql.add(context.source)}, false, ${sql.add(plan.note)}, ${sql.add(context.payloadDigest ?? null)} FROM moved)`,
       );
-      const event = await this.appendEvent(manager, payment, from, to, { ...context, note }, true);
-      this.observer.transition(from, to, context.source, true);
-      return { kind: 'anomaly', payment, event };
     }
+    if (writtenWith) {
+      ctes.push(`also AS (${writtenWith(sql.add, 'EXISTS (SELECT 1 FROM moved)', outcome)})`);
+    }
+    const rows = await this.tx.statement<{ moved: number }>(
+      `WITH ${ctes.join(',\n')} SELECT count(*)::int AS moved FROM moved`,
+      sql.values,
+    );
+    if (rows[0]?.moved !== 1) return null;
+    if (plan.kind === 'applied')
+      this.observer.transition(current.status, to, context.source, false);
+    return outcome;
+  }
 
-    await this.write(manager, payment, { ...patch, status: to });
-    const event = await this.appendEvent(manager, payment, from, to, { ...context, note }, false);
-    this.observer.transition(from, to, context.source, false);
-    return { kind: 'applied', payment, event };
+  /** The move from `current` to `to`: pure, the same for both ways of writing it. */
+  private plan(current: PaymentEntity, to: PaymentStatus, context: TransitionContext): Plan {
+    const patch = typeof context.patch === 'function' ? context.patch(current) : context.patch;
+    const extraNote = context.noteFor?.(current) ?? null;
+    if (current.status === to) {
+      return { kind: 'noop', changes: patch && this.changes(current, patch) ? patch : null };
+    }
+    const note = [context.note, extraNote].filter(Boolean).join('; ') || null;
+    if (!isLegalTransition(current.status, to)) return { kind: 'anomaly', note };
+    return { kind: 'applied', changes: { ...patch, status: to }, note };
+  }
+
+  private warnAnomaly(
+    paymentId: string,
+    from: PaymentStatus,
+    to: PaymentStatus,
+    source: EventSource,
+  ): void {
+    this.logger.warn(
+      { paymentId, from, to, source },
+      `anomaly: illegal move ${from} → ${to} from ${source} recorded, not applied`,
+    );
   }
 
   /** One UPDATE of the locked row (no read-before-write), bumping its version. */
@@ -144,8 +233,8 @@ export class PaymentLifecycleService implements OnModuleInit {
     to: PaymentStatus,
     context: Pick<TransitionContext, 'source' | 'payloadDigest'> & { note?: string | null },
     anomaly: boolean,
-  ): Promise<PaymentEventEntity> {
-    const event = manager.create(PaymentEventEntity, {
+  ): Promise<void> {
+    await manager.insert(PaymentEventEntity, {
       paymentId: payment.id,
       fromStatus: from,
       toStatus: to,
@@ -154,7 +243,5 @@ export class PaymentLifecycleService implements OnModuleInit {
       note: context.note ?? null,
       gatewayPayloadDigest: context.payloadDigest ?? null,
     });
-    await manager.insert(PaymentEventEntity, event);
-    return event;
   }
 }

@@ -1,5 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import type { Pool, QueryResultRow } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
+import { PaymentsOptions } from '../payments/payments.options.js';
 
 /**
  * The one way to open a transaction. State change, history row and any outbox row go through
@@ -7,7 +11,13 @@ import { DataSource, type EntityManager } from 'typeorm';
  */
 @Injectable()
 export class TransactionRunner {
-  constructor(private readonly dataSource: DataSource) {}
+  /** Prepared-statement names by SQL text: the hot paths' texts are few and fixed. */
+  private readonly names = new Map<string, string>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly options: PaymentsOptions,
+  ) {}
 
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     // READ COMMITTED is PostgreSQL's default: no SET TRANSACTION round trip needed.
@@ -20,5 +30,30 @@ export class TransactionRunner {
    */
   read<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return work(this.dataSource.manager);
+  }
+
+  /**
+   * One statement on its own (atomic without BEGIN/COMMIT), as a named prepared statement (see
+   * PaymentsOptions), so PostgreSQL parses and plans it once per connection, not on every
+   * call. For the hot paths' hand-written SQL; every value must be a parameter. Same rule as
+   * `read` about `run`.
+   */
+  async statement<T extends QueryResultRow>(text: string, values: unknown[]): Promise<T[]> {
+    const pool = (this.dataSource.driver as PostgresDriver).master as Pool;
+    const result = await pool.query<T>(
+      this.options.preparedStatements
+        ? { name: this.nameOf(text), text, values }
+        : { text, values },
+    );
+    return result.rows;
+  }
+
+  private nameOf(text: string): string {
+    let name = this.names.get(text);
+    if (name === undefined) {
+      name = `hot_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
+      this.names.set(text, name);
+    }
+    return name;
   }
 }

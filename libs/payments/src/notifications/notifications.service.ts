@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { PaymentsError } from '../errors/payments.error.js';
 import type { EntityManager } from 'typeorm';
-import { NotificationEntity, type NotificationOutcome } from '../entities/notification.entity.js';
+import type { NotificationOutcome } from '../entities/notification.entity.js';
+import { SqlParams, type Param } from '../lifecycle/payment-row.js';
 import { PaymentEntity } from '../entities/payment.entity.js';
 import { OrdersGateway, type GatewayOrder } from '../gateway/orders.gateway.js';
 import type { TransitionOutcome } from '../lifecycle/payment-lifecycle.service.js';
@@ -49,7 +50,7 @@ export class NotificationsService {
     const payment = await this.payments.findByOrderId(received.orderId);
     if (!payment) return this.recordAlone(received, null, 'unknown_order');
     const order = await this.fetch(received, payment);
-    return this.apply(received, payment.id, order, null);
+    return this.apply(received, payment, order, null);
   }
 
   /**
@@ -79,12 +80,12 @@ export class NotificationsService {
     }
     const to = statusOf(order.status);
     if (payment.status === to || isLegalTransition(payment.status, to)) {
-      return this.apply(received, payment.id, order, null);
+      return this.apply(received, payment, order, null);
     }
     const fresh = await this.fetch(received, payment);
     return this.apply(
       received,
-      payment.id,
+      payment,
       fresh,
       `payload said '${order.status}'; re-read from MultiSafepay`,
     );
@@ -103,12 +104,14 @@ export class NotificationsService {
         'notification for an unknown order id, answered OK',
       );
     }
-    const recorded = await this.tx.run(async (m) => {
-      await this.record(m, received, paymentId, outcome, note);
-      return outcome;
-    });
-    this.observer.notification(received.method, recorded);
-    return recorded;
+    // One statement: atomic without a transaction of its own.
+    const sql = new SqlParams();
+    await this.tx.statement(
+      recordSql(sql.add, 'TRUE', received, paymentId, outcome, note),
+      sql.values,
+    );
+    this.observer.notification(received.method, outcome);
+    return outcome;
   }
 
   private async fetch(
@@ -124,23 +127,36 @@ export class NotificationsService {
     }
   }
 
+  /**
+   * Applies `order` and records the delivery in the same statement, from the row read on
+   * arrival; if the payment moved since (or the move is an anomaly), again under the row lock.
+   */
   private async apply(
     received: ReceivedNotification,
-    paymentId: string,
+    current: PaymentEntity,
     order: GatewayOrder,
     note: string | null,
   ): Promise<NotificationOutcome> {
-    const outcome = await this.tx.run(async (m) => {
-      const result: TransitionOutcome = await this.payments.applyIn(
-        m,
-        paymentId,
-        order,
-        'notification',
-        note ?? undefined,
-      );
-      await this.record(m, received, paymentId, result.kind, note);
-      return result.kind;
-    });
+    const optimistic = await this.payments.tryApply(
+      current,
+      order,
+      'notification',
+      note ?? undefined,
+      (p, guard, result) => recordSql(p, guard, received, current.id, result.kind, note),
+    );
+    const outcome =
+      optimistic?.kind ??
+      (await this.tx.run(async (m) => {
+        const result: TransitionOutcome = await this.payments.applyIn(
+          m,
+          current.id,
+          order,
+          'notification',
+          note ?? undefined,
+        );
+        await this.record(m, received, current.id, result.kind, note);
+        return result.kind;
+      }));
     this.observer.notification(received.method, outcome);
     return outcome;
   }
@@ -152,14 +168,23 @@ export class NotificationsService {
     outcome: NotificationOutcome,
     note: string | null,
   ): Promise<void> {
-    await m.insert(NotificationEntity, {
-      method: received.method,
-      orderId: received.orderId?.slice(0, 100) ?? null,
-      paymentId,
-      signatureOk: received.signatureOk,
-      payloadDigest: received.payloadDigest,
-      outcome,
-      note,
-    });
+    const sql = new SqlParams();
+    await m.query(recordSql(sql.add, 'TRUE', received, paymentId, outcome, note), sql.values);
   }
+}
+
+/** The audit row of one delivery, inserted only if `guard` holds. */
+function recordSql(
+  p: Param,
+  guard: string,
+  received: ReceivedNotification,
+  paymentId: string | null,
+  outcome: NotificationOutcome,
+  note: string | null,
+): string {
+  return `INSERT INTO notifications (method, order_id, payment_id, signature_ok, payload_digest, outcome, note)
+    SELECT ${p(received.method)}::varchar, ${p(received.orderId?.slice(0, 100) ?? null)}::varchar,
+      ${p(paymentId)}::uuid, ${p(received.signatureOk)}::boolean, ${p(received.payloadDigest)}::char(64),
+      ${p(outcome)}::varchar, ${p(note)}::text
+    WHERE ${guard}`;
 }

@@ -19,4 +19,10 @@ export abstract class PaymentsOptions {
    * never reached it: it becomes `expired` (a card transaction expires after 1 h anyway).
    */
   abstract readonly abandonAfterMs: number;
+  /**
+   * Send the hot paths' SQL as named prepared statements (parsed and planned once per
+   * connection). Off for the embedded database: PGlite is one session behind every connection,
+   * so a reconnect would find the names taken.
+   */
+  abstract readonly preparedStatements: boolean;
 }

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { PaymentNotFoundError } from '../errors/common.errors.js';
 import { ERROR_STATUS } from '../errors/error-status.js';
@@ -17,8 +17,17 @@ import {
 } from '../gateway/orders.gateway.js';
 import {
   PaymentLifecycleService,
+  type TransitionContext,
   type TransitionOutcome,
+  type WrittenWith,
 } from '../lifecycle/payment-lifecycle.service.js';
+import {
+  PAYMENT_COLUMNS,
+  paymentFromRow,
+  SqlParams,
+  type Param,
+  type PaymentRow,
+} from '../lifecycle/payment-row.js';
 import type { EventSource, PaymentStatus } from '../lifecycle/payment-status.js';
 import { TransactionRunner } from '../lifecycle/transaction-runner.js';
 import { detectBrand } from './card.js';
@@ -188,7 +197,35 @@ export class PaymentsService {
     source: EventSource,
     note?: string,
   ): Promise<TransitionOutcome> {
-    return this.lifecycle.transitionIn(manager, paymentId, statusOf(order.status), {
+    return this.lifecycle.transitionIn(
+      manager,
+      paymentId,
+      statusOf(order.status),
+      this.contextOf(order, source, note),
+    );
+  }
+
+  /**
+   * Applies an order to `current`, a row read without a lock, in one statement together with
+   * `writtenWith`; null when the row changed meanwhile (then use `applyIn` under a lock).
+   */
+  tryApply(
+    current: PaymentEntity,
+    order: GatewayOrder,
+    source: EventSource,
+    note: string | undefined,
+    writtenWith: WrittenWith,
+  ): Promise<TransitionOutcome | null> {
+    return this.lifecycle.tryTransition(
+      current,
+      statusOf(order.status),
+      this.contextOf(order, source, note),
+      writtenWith,
+    );
+  }
+
+  private contextOf(order: GatewayOrder, source: EventSource, note?: string): TransitionContext {
+    return {
       source,
       payloadDigest: digestOf(order),
       note: note ?? null,
@@ -196,43 +233,41 @@ export class PaymentsService {
       noteFor: (current) => {
         if (order.amount === current.amount && order.currency === current.currency) return null;
         const mismatch = `MultiSafepay reports ${order.amount} ${order.currency}, we hold ${current.amount} ${current.currency}`;
-        this.logger.warn({ paymentId }, mismatch);
+        this.logger.warn({ paymentId: current.id }, mismatch);
         return mismatch;
       },
-    });
+    };
   }
 
-  async findByOrderId(orderId: string): Promise<PaymentEntity | null> {
-    return this.tx.read((m) => m.findOneBy(PaymentEntity, { orderId }));
+  findByOrderId(orderId: string): Promise<PaymentEntity | null> {
+    return this.selectOne('order_id', orderId);
   }
 
   private async find(id: string): Promise<PaymentEntity> {
-    const payment = await this.tx.read((m) => m.findOneBy(PaymentEntity, { id }));
+    const payment = await this.selectOne('id', id);
     if (!payment) throw new PaymentNotFoundError(id);
     return payment;
   }
 
+  private async selectOne(column: 'id' | 'order_id', value: string): Promise<PaymentEntity | null> {
+    const rows = await this.tx.statement<PaymentRow>(
+      `SELECT ${PAYMENT_COLUMNS} FROM payments WHERE ${column} = $1`,
+      [value],
+    );
+    return rows[0] ? paymentFromRow(rows[0]) : null;
+  }
+
   // --- idempotent creation -------------------------------------------------------------------
 
-  private claim(
+  private async claim(
     clientId: string,
     key: string,
     requestHash: string,
     input: CreatePaymentInput,
   ): Promise<Claim> {
-    const leaseUntil = (): Date => new Date(Date.now() + this.options.idempotencyLeaseMs);
+    const payment = await this.insertClaim(clientId, key, requestHash, input);
+    if (payment) return { role: 'leader', payment, fresh: true };
     return this.tx.run(async (m) => {
-      const inserted: unknown[] = await m.query(
-        `INSERT INTO idempotency_keys (client_id, key, request_hash, state, lease_until)
-         VALUES ($1, $2, $3, 'in_progress', $4)
-         ON CONFLICT (client_id, key) DO NOTHING RETURNING key`,
-        [clientId, key, requestHash, leaseUntil()],
-      );
-      if (inserted.length === 1) {
-        const payment = await this.insertPayment(m, clientId, input);
-        await m.update(IdempotencyKeyEntity, { clientId, key }, { paymentId: payment.id });
-        return { role: 'leader', payment, fresh: true };
-      }
       const row = await m.findOne(IdempotencyKeyEntity, {
         where: { clientId, key },
         lock: { mode: 'pessimistic_write' },
@@ -248,45 +283,84 @@ export class PaymentsService {
       }
       if (row.leaseUntil.getTime() > Date.now() || !row.paymentId) return { role: 'wait' };
       // The previous owner gave up (gateway timeout) or died: take over the same payment.
-      await m.update(IdempotencyKeyEntity, { clientId, key }, { leaseUntil: leaseUntil() });
-      const payment = await m.findOneByOrFail(PaymentEntity, { id: row.paymentId });
-      return { role: 'leader', payment, fresh: false };
+      await m.update(
+        IdempotencyKeyEntity,
+        { clientId, key },
+        { leaseUntil: new Date(Date.now() + this.options.idempotencyLeaseMs) },
+      );
+      const current = await m.findOneByOrFail(PaymentEntity, { id: row.paymentId });
+      return { role: 'leader', payment: current, fresh: false };
     });
   }
 
-  private async insertPayment(
-    m: EntityManager,
+  /**
+   * The first request with a key: the key (leased to us), the `created` payment and its first
+   * history row, in one statement. Null when the key already exists; an order id already taken
+   * fails the whole statement, so the key is not kept either.
+   */
+  private async insertClaim(
     clientId: string,
+    key: string,
+    requestHash: string,
     input: CreatePaymentInput,
-  ): Promise<PaymentEntity> {
-    const values = {
-      clientId,
+  ): Promise<PaymentEntity | null> {
+    const payment = Object.assign(new PaymentEntity(), {
+      id: randomUUID(),
       orderId: input.orderId,
+      clientId,
       amount: input.amount,
       currency: input.currency,
       description: input.description,
       status: 'created' as const,
+      gatewayTransactionId: null,
+      gatewayStatus: null,
       cardBrand: detectBrand(input.card.number),
       cardLast4: input.card.number.slice(-4),
       cardExpiryMonth: input.card.expiryMonth,
       cardExpiryYear: input.card.expiryYear,
+      nextAction: null,
+      refundedAmount: 0,
       notificationMethod: input.notificationMethod ?? this.options.defaultNotificationMethod,
       metadata: input.metadata ?? null,
-      refundedAmount: 0,
+      reconcileAfter: null,
       version: 1,
-    };
-    const payment = m.create(PaymentEntity, values);
-    const result = await m
-      .createQueryBuilder()
-      .insert()
-      .into(PaymentEntity)
-      .values(payment)
-      .orIgnore()
-      .execute();
-    // ON CONFLICT DO NOTHING returns no row when the order id is taken.
-    if ((result.raw as unknown[]).length === 0) throw new OrderIdExistsError(input.orderId);
-    await this.lifecycle.recordCreation(m, payment, 'api');
-    return payment;
+    });
+    const sql = new SqlParams();
+    const p = sql.add;
+    let rows: { created_at: Date; updated_at: Date }[];
+    try {
+      rows = await this.tx.statement(
+        `WITH claimed AS (
+             INSERT INTO idempotency_keys (client_id, key, request_hash, state, lease_until, payment_id)
+             VALUES (${p(clientId)}, ${p(key)}, ${p(requestHash)}, 'in_progress', ${p(new Date(Date.now() + this.options.idempotencyLeaseMs))}, ${p(payment.id)})
+             ON CONFLICT (client_id, key) DO NOTHING
+             RETURNING payment_id
+           ), created AS (
+             INSERT INTO payments (id, order_id, client_id, amount, currency, description, status,
+               card_brand, card_last4, card_expiry_month, card_expiry_year, notification_method,
+               metadata, refunded_amount, version)
+             SELECT payment_id, ${p(payment.orderId)}::varchar, ${p(clientId)}::varchar, ${p(payment.amount)}::int,
+               ${p(payment.currency)}::char(3), ${p(payment.description)}::varchar, 'created', ${p(payment.cardBrand)}::varchar,
+               ${p(payment.cardLast4)}::char(4), ${p(payment.cardExpiryMonth)}::smallint, ${p(payment.cardExpiryYear)}::smallint,
+               ${p(payment.notificationMethod)}::varchar, ${p(payment.metadata === null ? null : JSON.stringify(payment.metadata))}::jsonb, 0, 1
+             FROM claimed
+             RETURNING id, created_at, updated_at
+           ), history AS (
+             INSERT INTO payment_events (payment_id, to_status, source)
+             SELECT id, 'created', 'api' FROM created
+           )
+           SELECT created_at, updated_at FROM created`,
+        sql.values,
+      );
+    } catch (error) {
+      if (isUniqueViolation(error, 'uq_payments_order_id')) {
+        throw new OrderIdExistsError(input.orderId);
+      }
+      throw error;
+    }
+    const row = rows[0];
+    if (!row) return null;
+    return Object.assign(payment, { createdAt: row.created_at, updatedAt: row.updated_at });
   }
 
   private async drive(
@@ -300,12 +374,12 @@ export class PaymentsService {
       let order: GatewayOrder | undefined;
       if (!fresh) {
         if (!SETTLED_ELSEWHERE.includes(payment.status)) {
-          return this.complete(clientId, key, payment.id, undefined);
+          return this.complete(clientId, key, payment, undefined);
         }
         order = await this.readIfExists(payment.orderId);
       }
       order ??= await this.createOrder(payment, input, fresh);
-      const result = await this.complete(clientId, key, payment.id, order);
+      const result = await this.complete(clientId, key, payment, order);
       this.observer.paymentCreated(result.body.status);
       return result;
     } catch (error) {
@@ -355,24 +429,34 @@ export class PaymentsService {
     }
   }
 
-  private complete(
+  /**
+   * Applies the gateway's answer and stores the idempotent answer with it. First in one
+   * statement from the row we hold; if a notification moved the payment meanwhile, again under
+   * the row lock.
+   */
+  private async complete(
     clientId: string,
     key: string,
-    paymentId: string,
+    current: PaymentEntity,
     order: GatewayOrder | undefined,
   ): Promise<CreatePaymentResult> {
+    const storeAnswer = (p: Param, guard: string, payment: PaymentEntity): string =>
+      `UPDATE idempotency_keys SET state = 'completed', response_status = 201,
+         response_body = ${p(JSON.stringify(answerOf(payment)))}, updated_at = now()
+       WHERE client_id = ${p(clientId)} AND key = ${p(key)} AND ${guard}`;
+    if (order) {
+      const outcome = await this.tryApply(current, order, 'api', undefined, (p, guard, result) =>
+        storeAnswer(p, guard, result.payment),
+      );
+      if (outcome) return { status: 201, body: toPaymentView(outcome.payment), replayed: false };
+    }
     return this.tx.run(async (m) => {
       const payment = order
-        ? (await this.applyIn(m, paymentId, order, 'api')).payment
-        : await m.findOneByOrFail(PaymentEntity, { id: paymentId });
-      const body = toPaymentView(payment);
-      const answer: StoredAnswer = { ok: true, payment: body };
-      await m.update(
-        IdempotencyKeyEntity,
-        { clientId, key },
-        { state: 'completed', responseStatus: 201, responseBody: JSON.stringify(answer) },
-      );
-      return { status: 201, body, replayed: false };
+        ? (await this.applyIn(m, current.id, order, 'api')).payment
+        : await m.findOneByOrFail(PaymentEntity, { id: current.id });
+      const sql = new SqlParams();
+      await m.query(storeAnswer(sql.add, 'TRUE', payment), sql.values);
+      return { status: 201, body: toPaymentView(payment), replayed: false };
     });
   }
 
@@ -473,6 +557,15 @@ function sortKeys(value: unknown): unknown {
     );
   }
   return value;
+}
+
+function answerOf(payment: PaymentEntity): StoredAnswer {
+  return { ok: true, payment: toPaymentView(payment) };
+}
+
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const e = error as { code?: unknown; constraint?: unknown };
+  return e.code === '23505' && e.constraint === constraint;
 }
 
 function encodeCursor(p: PaymentEntity): string {

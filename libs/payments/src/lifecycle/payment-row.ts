@@ -1,0 +1,104 @@
+import { PaymentEntity } from '../entities/payment.entity.js';
+import type { PaymentPatch } from './payment-lifecycle.service.js';
+import type { PaymentStatus } from './payment-status.js';
+
+/**
+ * Hand-written SQL for the hot paths (create, read, notification): one statement each, no
+ * query builder, no hydration through metadata. Everything else uses TypeORM.
+ */
+
+/** Every column of `payments`, in the shape `paymentFromRow` reads. */
+export const PAYMENT_COLUMNS =
+  'id, order_id, client_id, amount, currency, description, status, gateway_transaction_id, ' +
+  'gateway_status, card_brand, card_last4, card_expiry_month, card_expiry_year, next_action, ' +
+  'refunded_amount, notification_method, metadata, reconcile_after, version, created_at, updated_at';
+
+export interface PaymentRow {
+  id: string;
+  order_id: string;
+  client_id: string;
+  amount: number;
+  currency: string;
+  description: string;
+  status: PaymentStatus;
+  gateway_transaction_id: string | null;
+  gateway_status: string | null;
+  card_brand: string | null;
+  card_last4: string | null;
+  card_expiry_month: number | null;
+  card_expiry_year: number | null;
+  next_action: PaymentEntity['nextAction'];
+  refunded_amount: number;
+  notification_method: PaymentEntity['notificationMethod'];
+  metadata: PaymentEntity['metadata'];
+  reconcile_after: Date | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export function paymentFromRow(row: PaymentRow): PaymentEntity {
+  return Object.assign(new PaymentEntity(), {
+    id: row.id,
+    orderId: row.order_id,
+    clientId: row.client_id,
+    amount: row.amount,
+    currency: row.currency,
+    description: row.description,
+    status: row.status,
+    gatewayTransactionId: row.gateway_transaction_id,
+    gatewayStatus: row.gateway_status,
+    cardBrand: row.card_brand,
+    cardLast4: row.card_last4,
+    cardExpiryMonth: row.card_expiry_month,
+    cardExpiryYear: row.card_expiry_year,
+    nextAction: row.next_action,
+    refundedAmount: row.refunded_amount,
+    notificationMethod: row.notification_method,
+    metadata: row.metadata,
+    reconcileAfter: row.reconcile_after,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  });
+}
+
+/** The columns a transition may set, with how each value is sent. */
+const PATCH_COLUMNS: Record<keyof PaymentPatch | 'status', { column: string; json?: true }> = {
+  status: { column: 'status' },
+  gatewayTransactionId: { column: 'gateway_transaction_id' },
+  gatewayStatus: { column: 'gateway_status' },
+  cardBrand: { column: 'card_brand' },
+  cardLast4: { column: 'card_last4' },
+  cardExpiryMonth: { column: 'card_expiry_month' },
+  cardExpiryYear: { column: 'card_expiry_year' },
+  nextAction: { column: 'next_action', json: true },
+  refundedAmount: { column: 'refunded_amount' },
+};
+
+/** `column = $n` pairs for a patch; values are always parameters. */
+export function patchAssignments(
+  patch: PaymentPatch & { status?: PaymentStatus },
+  param: Param,
+): string[] {
+  return Object.entries(patch)
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => {
+      const spec = PATCH_COLUMNS[key as keyof typeof PATCH_COLUMNS];
+      return spec.json
+        ? `${spec.column} = ${param(value === null ? null : JSON.stringify(value))}::jsonb`
+        : `${spec.column} = ${param(value)}`;
+    });
+}
+
+/** Adds a value to a statement's parameters and returns its placeholder (`$1`, `$2`, …). */
+export type Param = (value: unknown) => string;
+
+export class SqlParams {
+  readonly values: unknown[] = [];
+
+  readonly add: Param = (value) => {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  };
+}
