@@ -220,6 +220,33 @@ describe('direct card payments end to end (sandbox gateway over real HTTP)', () 
     const order = ids.map((id) => seenIds.indexOf(id));
     expect(order).toEqual([...order].sort((a, b) => b - a));
   });
+
+  it('should not skip payments created within the same millisecond when paging', async () => {
+    // Three payments 100 µs apart: one millisecond for a JS Date, three instants for PostgreSQL.
+    const at = new Date(Date.UTC(2001, 0, 1, 0, 0, 0, 5)).toISOString(); // …00:00:00.005Z
+    const orderIds = [1, 2, 3].map(() => `same-ms-${randomUUID()}`);
+    for (const [i, orderId] of orderIds.entries()) {
+      await sut.dataSource.query(
+        `INSERT INTO payments (order_id, client_id, amount, currency, description, status, version, created_at, updated_at)
+         VALUES ($1, 'test', 100, 'EUR', 'same ms', 'completed', 1,
+                 $2::timestamptz + make_interval(secs => $3 * 0.0001), now())`,
+        [orderId, at, i + 1],
+      );
+    }
+    const window = `createdFrom=${encodeURIComponent(at)}&createdTo=${encodeURIComponent(new Date(Date.UTC(2001, 0, 1, 0, 0, 1)).toISOString())}`;
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    for (let pages = 0; pages < 10; pages += 1) {
+      const page: { body: { data: PaymentBody[]; nextCursor: string | null } } = await call<{
+        data: PaymentBody[];
+        nextCursor: string | null;
+      }>(sut.url, 'GET', `/v1/payments?${window}&limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      seen.push(...page.body.data.map((p) => p.orderId));
+      cursor = page.body.nextCursor;
+      if (!cursor) break;
+    }
+    expect(seen).toEqual([...orderIds].reverse());
+  });
 });
 
 /** Polls the payment (refreshing it from MultiSafepay) until it reaches `status`. */

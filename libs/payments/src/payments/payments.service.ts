@@ -145,22 +145,28 @@ export class PaymentsService {
     query: ListPaymentsQuery,
   ): Promise<{ data: PaymentView[]; nextCursor: string | null }> {
     const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-    const rows = await this.tx.read((m) => {
-      const qb = m.createQueryBuilder(PaymentEntity, 'p');
-      if (query.orderId !== undefined)
-        qb.andWhere('p.order_id = :orderId', { orderId: query.orderId });
-      if (query.status !== undefined) qb.andWhere('p.status = :status', { status: query.status });
-      if (query.createdFrom) qb.andWhere('p.created_at >= :from', { from: query.createdFrom });
-      if (query.createdTo) qb.andWhere('p.created_at < :to', { to: query.createdTo });
-      if (after) {
-        qb.andWhere('(p.created_at, p.id) < (:at, :id)', { at: after.createdAt, id: after.id });
-      }
-      return qb
-        .orderBy('p.created_at', 'DESC')
-        .addOrderBy('p.id', 'DESC')
-        .take(query.limit + 1)
-        .getMany();
-    });
+    const sql = new SqlParams();
+    const p = sql.add;
+    const where: string[] = [];
+    if (query.orderId !== undefined) where.push(`order_id = ${p(query.orderId)}`);
+    if (query.status !== undefined) where.push(`status = ${p(query.status)}`);
+    if (query.createdFrom) where.push(`created_at >= ${p(query.createdFrom)}`);
+    if (query.createdTo) where.push(`created_at < ${p(query.createdTo)}`);
+    // The cursor row's own created_at (microseconds; a JS Date only keeps milliseconds).
+    if (after) {
+      where.push(
+        `(created_at, id) < (SELECT created_at, id FROM payments WHERE id = ${p(after.id)}::uuid)`,
+      );
+    }
+    // Newest first; `id` breaks ties so a cursor never skips or repeats a row.
+    const rows = (
+      await this.tx.statement<PaymentRow>(
+        `SELECT ${PAYMENT_COLUMNS} FROM payments
+         ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+         ORDER BY created_at DESC, id DESC LIMIT ${p(query.limit + 1)}`,
+        sql.values,
+      )
+    ).map(paymentFromRow);
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
     return {
