@@ -1,6 +1,5 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import helmet from '@fastify/helmet';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { loadMultisafepayConfig } from '@app/multisafepay';
@@ -10,6 +9,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { HttpErrorFilter } from './common/http-error.filter.js';
 import { genRequestId } from './common/request-id.js';
+import { registerSecurityHeaders } from './common/security-headers.js';
 import { loadAppConfig } from './config/app.config.js';
 import { MetricsService } from './metrics/metrics.service.js';
 
@@ -66,7 +66,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
     rawBody: true,
   });
   app.useLogger(app.get(Logger));
-  await app.register(helmet, {
+  registerSecurityHeaders(adapter.getInstance(), {
     // Swagger UI and the sandbox pages use inline scripts and styles; forms may post to
     // MultiSafepay's 3-D Secure pages. Everything else keeps helmet's defaults.
     contentSecurityPolicy: {

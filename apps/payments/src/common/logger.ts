@@ -33,7 +33,8 @@ export function loggerParams(app: AppConfig): Params {
     redact: { paths: REDACT_PATHS, censor: '[Redacted]' },
     // Fastify already chose the id (see bootstrap); reuse it so every line carries the same one.
     genReqId: (req) => (req as { id?: string }).id ?? 'unknown',
-    customProps: (req) => ({ requestId: (req as { id?: string }).id }),
+    // Every request-scoped line carries the id as `req.id` (no second copy: pino-http would
+    // build two more child loggers per request for it).
     serializers: {
       req: (req: { id: string; method: string; url: string }) => ({
         id: req.id,
