@@ -223,7 +223,9 @@ describe('direct card payments end to end (sandbox gateway over real HTTP)', () 
 
   it('should not skip payments created within the same millisecond when paging', async () => {
     // Three payments 100 µs apart: one millisecond for a JS Date, three instants for PostgreSQL.
-    const at = new Date(Date.UTC(2001, 0, 1, 0, 0, 0, 5)).toISOString(); // …00:00:00.005Z
+    // A random second in 2001 (the test database may be reused), then its 5th millisecond.
+    const second = Date.UTC(2001, 0, 1) + Math.floor(Math.random() * 365 * 86_400) * 1000;
+    const at = new Date(second + 5).toISOString();
     const orderIds = [1, 2, 3].map(() => `same-ms-${randomUUID()}`);
     for (const [i, orderId] of orderIds.entries()) {
       await sut.dataSource.query(
@@ -233,7 +235,7 @@ describe('direct card payments end to end (sandbox gateway over real HTTP)', () 
         [orderId, at, i + 1],
       );
     }
-    const window = `createdFrom=${encodeURIComponent(at)}&createdTo=${encodeURIComponent(new Date(Date.UTC(2001, 0, 1, 0, 0, 1)).toISOString())}`;
+    const window = `createdFrom=${encodeURIComponent(at)}&createdTo=${encodeURIComponent(new Date(second + 1000).toISOString())}`;
     const seen: string[] = [];
     let cursor: string | null = null;
     for (let pages = 0; pages < 10; pages += 1) {

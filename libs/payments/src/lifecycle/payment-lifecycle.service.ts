@@ -7,7 +7,10 @@ import type { EventSource, PaymentStatus } from './payment-status.js';
 import { PaymentsObserver } from '../observability/payments.observer.js';
 import { TransactionRunner } from './transaction-runner.js';
 import { checkTransitionTable, isLegalTransition, TRANSITIONS } from './transition-table.js';
-import { patchAssignments, SqlParams, type Param } from './payment-row.js';
+import { patchAssignments, selectPayment, SqlParams, type Param } from './payment-row.js';
+
+/** Optimistic tries before taking the row lock (each conflict costs one re-read). */
+const OPTIMISTIC_ATTEMPTS = 3;
 
 /** Fields a transition may update together with the status. */
 export type PaymentPatch = Partial<
@@ -121,10 +124,11 @@ export class PaymentLifecycleService implements OnModuleInit {
 
   /**
    * Moves `current` (read without a lock) in one statement: the UPDATE only matches while the
-   * row still has `current.version`, and the history row and `writtenWith` depend on it. Returns
-   * null when it wrote nothing because the row changed (or the move is an anomaly, which is left
-   * to `transitionIn`): the caller then takes the locked path. A no-op with nothing to change
-   * writes only `writtenWith`.
+   * row still has `current.version`, and the history row and `writtenWith` depend on it. When
+   * the row changed meanwhile nothing is written: the row is read again and the move re-planned
+   * from it, a few times. Returns null when the caller must take the locked path instead (an
+   * anomaly, which `transitionIn` records, or a row that keeps changing). A no-op with nothing
+   * to change writes only `writtenWith`.
    */
   async tryTransition(
     current: PaymentEntity,
@@ -132,6 +136,23 @@ export class PaymentLifecycleService implements OnModuleInit {
     context: TransitionContext,
     writtenWith?: WrittenWith,
   ): Promise<TransitionOutcome | null> {
+    let row = current;
+    for (let attempt = 1; attempt <= OPTIMISTIC_ATTEMPTS; attempt += 1) {
+      const outcome = await this.tryOnce(row, to, context, writtenWith);
+      if (outcome !== 'stale') return outcome;
+      const fresh = await selectPayment(this.tx, 'id', row.id);
+      if (!fresh) throw new PaymentNotFoundError(row.id);
+      row = fresh;
+    }
+    return null;
+  }
+
+  private async tryOnce(
+    current: PaymentEntity,
+    to: PaymentStatus,
+    context: TransitionContext,
+    writtenWith: WrittenWith | undefined,
+  ): Promise<TransitionOutcome | 'stale' | null> {
     const plan = this.plan(current, to, context);
     if (plan.kind === 'anomaly') return null;
     const sql = new SqlParams();
@@ -168,7 +189,7 @@ export class PaymentLifecycleService implements OnModuleInit {
       `WITH ${ctes.join(',\n')} SELECT count(*)::int AS moved FROM moved`,
       sql.values,
     );
-    if (rows[0]?.moved !== 1) return null;
+    if (rows[0]?.moved !== 1) return 'stale';
     if (plan.kind === 'applied')
       this.observer.transition(current.status, to, context.source, false);
     return outcome;

@@ -1,6 +1,7 @@
 import { PaymentEntity } from '../entities/payment.entity.js';
 import type { PaymentPatch } from './payment-lifecycle.service.js';
 import type { PaymentStatus } from './payment-status.js';
+import type { TransactionRunner } from './transaction-runner.js';
 
 /**
  * Hand-written SQL for the hot paths (create, read, notification): one statement each, no
@@ -61,6 +62,19 @@ export function paymentFromRow(row: PaymentRow): PaymentEntity {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   });
+}
+
+/** One payment by primary key or order id, as a prepared statement; null if there is none. */
+export async function selectPayment(
+  tx: TransactionRunner,
+  column: 'id' | 'order_id',
+  value: string,
+): Promise<PaymentEntity | null> {
+  const rows = await tx.statement<PaymentRow>(
+    `SELECT ${PAYMENT_COLUMNS} FROM payments WHERE ${column} = $1`,
+    [value],
+  );
+  return rows[0] ? paymentFromRow(rows[0]) : null;
 }
 
 /** The columns a transition may set, with how each value is sent. */

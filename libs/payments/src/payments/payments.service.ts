@@ -24,6 +24,7 @@ import {
 import {
   PAYMENT_COLUMNS,
   paymentFromRow,
+  selectPayment,
   SqlParams,
   type Param,
   type PaymentRow,
@@ -246,21 +247,13 @@ export class PaymentsService {
   }
 
   findByOrderId(orderId: string): Promise<PaymentEntity | null> {
-    return this.selectOne('order_id', orderId);
+    return selectPayment(this.tx, 'order_id', orderId);
   }
 
   private async find(id: string): Promise<PaymentEntity> {
-    const payment = await this.selectOne('id', id);
+    const payment = await selectPayment(this.tx, 'id', id);
     if (!payment) throw new PaymentNotFoundError(id);
     return payment;
-  }
-
-  private async selectOne(column: 'id' | 'order_id', value: string): Promise<PaymentEntity | null> {
-    const rows = await this.tx.statement<PaymentRow>(
-      `SELECT ${PAYMENT_COLUMNS} FROM payments WHERE ${column} = $1`,
-      [value],
-    );
-    return rows[0] ? paymentFromRow(rows[0]) : null;
   }
 
   // --- idempotent creation -------------------------------------------------------------------
