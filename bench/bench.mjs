@@ -38,10 +38,12 @@ function freePort() {
 }
 
 function start(entry, env) {
-  // BENCH_SERVICE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the service.
-  const nodeArgs = entry.includes('payments')
-    ? (process.env.BENCH_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean)
-    : [];
+  // BENCH_SERVICE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the service
+  // (BENCH_SANDBOX_NODE_ARGS the sandbox).
+  const extra = entry.includes('msp-sandbox')
+    ? process.env.BENCH_SANDBOX_NODE_ARGS
+    : process.env.BENCH_SERVICE_NODE_ARGS;
+  const nodeArgs = (extra ?? '').split(' ').filter(Boolean);
   const child = spawn('node', [...nodeArgs, entry], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, ...env },
