@@ -94,6 +94,7 @@ async function run(name, options) {
     errors: r.errors + r.timeouts,
   };
   console.log(JSON.stringify(row));
+  await settle(process.env.DATABASE_URL);
   return row;
 }
 
@@ -150,9 +151,47 @@ async function seed(url, rows) {
      FROM generate_series(1, $1) g`,
     [rows],
   );
-  await c.query('ANALYZE payments');
   await c.end();
   console.log(JSON.stringify({ seeded: rows, seconds: (Date.now() - started) / 1000 }));
+}
+
+const TABLES = 'payments, payment_events, idempotency_keys, notifications';
+
+/**
+ * Lets the previous scenario finish before the next starts: waits until no notification has
+ * arrived for a second (MultiSafepay's callbacks for the last creates), then VACUUM ANALYZE,
+ * so each scenario starts from the same state instead of inheriting a backlog or autovacuum.
+ */
+async function settle(url) {
+  if (!url) {
+    await new Promise((r) => setTimeout(r, 2000));
+    return;
+  }
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    let last = -1;
+    for (let i = 0; i < 60; i += 1) {
+      const { rows } = await c.query('SELECT count(*)::int AS n FROM notifications');
+      if (rows[0].n === last) break;
+      last = rows[0].n;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+    await c.query(`VACUUM (ANALYZE) ${TABLES}`);
+  } finally {
+    await c.end();
+  }
+}
+
+async function rowCount(url) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const { rows } = await c.query('SELECT count(*)::int AS n FROM payments');
+    return rows[0].n;
+  } finally {
+    await c.end();
+  }
 }
 
 async function main() {
@@ -192,6 +231,8 @@ async function main() {
     await waitFor(`http://127.0.0.1:${sandboxPort}/sandbox-admin/faults`);
     await waitFor(`http://127.0.0.1:${port}/health/ready`);
     if (ROWS > 0 && url) await seed(url, ROWS);
+    if (url) console.log(JSON.stringify({ 'payments in the table': await rowCount(url) }));
+    await settle(url);
     const base = `http://127.0.0.1:${port}`;
     const auth = { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' };
     const results = [];
