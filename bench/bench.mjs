@@ -5,6 +5,7 @@
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { createHmac, randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -24,6 +25,10 @@ const WARMUP = Number(args.warmup);
 const CONNECTIONS = Number(args.connections);
 const ROWS = Number(args.rows);
 const ROOT = new URL('..', import.meta.url).pathname;
+// USER_HZ: the unit of /proc/<pid>/stat times, 100 on every Linux this runs on.
+const CLOCK_TICKS = 100;
+/** The processes the bench started (for their CPU time). */
+const children = {};
 const MSP_KEY = 'bench-msp-key';
 const API_KEY = 'bench-secret-0123456789abcdef';
 
@@ -81,10 +86,56 @@ function paymentBody(orderId) {
   });
 }
 
+/** CPU seconds (user + system, all threads) of a process, from /proc (Linux); 0 elsewhere. */
+function cpuSeconds(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+
+/** Where the CPU goes: service, sandbox, every PostgreSQL process, and this load generator. */
+function cpuSnapshot() {
+  let postgres = 0;
+  try {
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      try {
+        if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') {
+          postgres += cpuSeconds(pid);
+        }
+      } catch {
+        /* gone meanwhile */
+      }
+    }
+  } catch {
+    /* no /proc */
+  }
+  const own = process.cpuUsage();
+  return {
+    service: cpuSeconds(children.service?.pid),
+    sandbox: cpuSeconds(children.sandbox?.pid),
+    postgres,
+    load: (own.user + own.system) / 1e6,
+  };
+}
+
 async function run(name, options) {
   if (args.only && !args.only.split(',').includes(name)) return undefined;
   if (WARMUP > 0) await autocannon({ ...options, duration: WARMUP, connections: CONNECTIONS });
+  const before = cpuSnapshot();
   const r = await autocannon({ ...options, duration: DURATION, connections: CONNECTIONS });
+  const after = cpuSnapshot();
+  // CPU milliseconds per request, by process (PostgreSQL only on this machine's server).
+  const cpu = Object.fromEntries(
+    Object.keys(after).map((k) => [
+      `cpu ms/req ${k}`,
+      Number((((after[k] - before[k]) * 1000) / Math.max(1, r.requests.total)).toFixed(2)),
+    ]),
+  );
   const row = {
     scenario: name,
     'req/s': Math.round(r.requests.average),
@@ -92,6 +143,7 @@ async function run(name, options) {
     'p99 ms': r.latency.p99,
     'non-2xx': r.non2xx,
     errors: r.errors + r.timeouts,
+    ...cpu,
   };
   console.log(JSON.stringify(row));
   await settle(process.env.DATABASE_URL);
@@ -209,12 +261,12 @@ async function main() {
       rows: ROWS,
     }),
   );
-  const sandbox = start('dist/apps/msp-sandbox/src/main.js', {
+  const sandbox = (children.sandbox = start('dist/apps/msp-sandbox/src/main.js', {
     PORT: String(sandboxPort),
     MSP_SANDBOX_API_KEYS: MSP_KEY,
     MSP_SANDBOX_MAX_ORDERS: '200000',
-  });
-  const service = start('dist/apps/payments/src/main.js', {
+  }));
+  const service = (children.service = start('dist/apps/payments/src/main.js', {
     PORT: String(port),
     ...(url ? { DATABASE_URL: url, DATABASE_POOL_SIZE: '20' } : { DATA_DIR: 'memory://' }),
     MSP_ENV: 'test',
@@ -226,7 +278,7 @@ async function main() {
     RECONCILE_INTERVAL_MS: '0',
     // One key drives the whole load: the per-key limit would measure itself.
     RATE_LIMIT_PER_SECOND: '0',
-  });
+  }));
   try {
     await waitFor(`http://127.0.0.1:${sandboxPort}/sandbox-admin/faults`);
     await waitFor(`http://127.0.0.1:${port}/health/ready`);
