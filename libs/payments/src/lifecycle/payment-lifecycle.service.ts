@@ -167,14 +167,14 @@ export class PaymentLifecycleService implements OnModuleInit {
       updatedAt: new Date(),
     });
     const outcome: TransitionOutcome = { kind: plan.kind, payment };
+    const assignments = [
+      ...patchAssignments(changes, sql.add),
+      `version = ${sql.add(payment.version)}`,
+      `updated_at = ${sql.add(payment.updatedAt)}`,
+    ].join(', ');
     const ctes = [
-      `moved AS (UPDATE payments SET ${[
-        ...patchAssignments(changes, sql.add),
-        `version = ${sql.add(payment.version)}`,
-        `updated_at = ${sql.add(payment.updatedAt)}`,
-      ].join(
-        ', ',
-      )} WHERE id = ${sql.add(current.id)} AND version = ${sql.add(current.version)} RETURNING id)`,
+      `moved AS (UPDATE payments SET ${assignments}
+         WHERE id = ${sql.add(current.id)} AND version = ${sql.add(current.version)} RETURNING id)`,
     ];
     if (plan.kind === 'applied') {
       ctes.push(
