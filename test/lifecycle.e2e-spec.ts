@@ -3,6 +3,8 @@ import {
   PaymentEventEntity,
   PaymentLifecycleService,
   TransactionRunner,
+  PAYMENT_COLUMNS,
+  selectPayment,
   type WrittenWith,
 } from '@app/payments';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -128,6 +130,31 @@ describe('PaymentLifecycleService (real database)', () => {
     expect(await events(payment.id)).toHaveLength(1);
   });
 
+  it('should map a row by hand exactly as TypeORM does (every column, same values)', async () => {
+    const payment = await newPayment();
+    await sut.transition(payment.id, 'initialized', {
+      source: 'api',
+      patch: {
+        gatewayStatus: 'initialized',
+        nextAction: { type: 'redirect', url: 'https://example.com/3ds', form: null },
+      },
+    });
+    const columns = app.dataSource
+      .getMetadata(PaymentEntity)
+      .columns.map((c) => c.databaseName)
+      .sort();
+    expect(
+      PAYMENT_COLUMNS.split(',')
+        .map((c) => c.trim())
+        .sort(),
+    ).toEqual(columns);
+    const byHand = await selectPayment(app.app.get(TransactionRunner), 'id', payment.id);
+    const byTypeOrm = await app.dataSource
+      .getRepository(PaymentEntity)
+      .findOneByOrFail({ id: payment.id });
+    expect(byHand).toEqual(byTypeOrm);
+  });
+
   describe('tryTransition (one statement from a row read without a lock)', () => {
     /** A write that goes with the move: a row in a scratch table we can count. */
     const marker =
@@ -204,35 +231,27 @@ describe('PaymentLifecycleService (real database)', () => {
       expect(await marks(payment.id)).toEqual(['applied']);
     });
 
-    it('should write nothing when the re-read row makes the move an anomaly', async () => {
-      const payment = await newPayment();
-      await sut.transition(payment.id, 'cancelled', { source: 'api' });
-      const outcome = await sut.tryTransition(
-        payment,
-        'completed',
-        { source: 'notification' },
-        marker(payment.id),
-      );
-      expect(outcome).toBeNull();
-      expect(await statusOf(payment.id)).toBe('cancelled');
-      expect(await events(payment.id)).toHaveLength(2);
-      expect(await marks(payment.id)).toEqual([]);
-    });
-
-    it('should leave anomalies to the locked path', async () => {
-      const payment = await newPayment();
-      const cancelled = (await sut.transition(payment.id, 'cancelled', { source: 'api' })).payment;
-      const outcome = await sut.tryTransition(
-        cancelled,
-        'completed',
-        { source: 'notification' },
-        marker(payment.id),
-      );
-      expect(outcome).toBeNull();
-      expect(await statusOf(payment.id)).toBe('cancelled');
-      expect(await events(payment.id)).toHaveLength(2);
-      expect(await marks(payment.id)).toEqual([]);
-    });
+    it.each([
+      ['read before the move to cancelled (re-read, then an anomaly)', 'stale'],
+      ['read after it', 'fresh'],
+    ] as const)(
+      'should leave anomalies to the locked path and write nothing: row %s',
+      async (_label, which) => {
+        const payment = await newPayment();
+        const cancelled = (await sut.transition(payment.id, 'cancelled', { source: 'api' }))
+          .payment;
+        const outcome = await sut.tryTransition(
+          which === 'stale' ? payment : cancelled,
+          'completed',
+          { source: 'notification' },
+          marker(payment.id),
+        );
+        expect(outcome).toBeNull();
+        expect(await statusOf(payment.id)).toBe('cancelled');
+        expect(await events(payment.id)).toHaveLength(2);
+        expect(await marks(payment.id)).toEqual([]);
+      },
+    );
 
     it('should write only the companion for a no-op that changes nothing', async () => {
       const payment = await newPayment();

@@ -8,6 +8,7 @@ export * from './lifecycle/transition-table.js';
 export * from './errors/common.errors.js';
 export * from './lifecycle/payment-lifecycle.service.js';
 export * from './lifecycle/transaction-runner.js';
+export { PAYMENT_COLUMNS, selectPayment, type Param } from './lifecycle/payment-row.js';
 export * from './payments.module.js';
 export * from './errors/error-status.js';
 export * from './errors/replayed.error.js';
