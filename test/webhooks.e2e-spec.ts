@@ -12,6 +12,7 @@ interface EventRow {
   to: string;
   source: string;
   anomaly: boolean;
+  note: string | null;
 }
 
 describe('webhooks: GET and POST notifications from the sandbox', () => {
@@ -183,6 +184,24 @@ describe('webhooks: GET and POST notifications from the sandbox', () => {
       const history = await events(payment.id);
       expect(history.map((e) => e.to)).toEqual(['created', 'initialized', 'completed']);
       expect(history.some((e) => e.anomaly)).toBe(false);
+    } finally {
+      await sandboxAdmin(sut.url, 'POST', '/sandbox-admin/notifications/mode', { mode: 'normal' });
+    }
+  });
+
+  it('should note an amount MultiSafepay reports differently on the move it applies', async () => {
+    await sandboxAdmin(sut.url, 'POST', '/sandbox-admin/notifications/mode', { mode: 'drop' });
+    try {
+      const payment = await threeDsPayment('POST');
+      await submit3ds(payment.nextAction?.url ?? '', 'success');
+      const body = await orderJson(payment.orderId, { amount: payment.amount + 1 });
+      const res = await postNotification(payment.orderId, body, signNotification(body, MSP_KEY));
+      expect(res.status).toBe(200);
+      expect(await statusOf(payment.id)).toBe('completed');
+      const completion = (await events(payment.id)).find((e) => e.to === 'completed');
+      expect(completion?.note).toBe(
+        `MultiSafepay reports ${payment.amount + 1} ${payment.currency}, we hold ${payment.amount} ${payment.currency}`,
+      );
     } finally {
       await sandboxAdmin(sut.url, 'POST', '/sandbox-admin/notifications/mode', { mode: 'normal' });
     }

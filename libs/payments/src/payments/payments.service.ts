@@ -232,15 +232,18 @@ export class PaymentsService {
   }
 
   private contextOf(order: GatewayOrder, source: EventSource, note?: string): TransitionContext {
+    let warned = false;
     return {
       source,
       payloadDigest: digestOf(order),
       note: note ?? null,
       patch: (current) => patchFrom(order, current),
+      // Called on every (re-)plan of the move: warn once per context.
       noteFor: (current) => {
         if (order.amount === current.amount && order.currency === current.currency) return null;
         const mismatch = `MultiSafepay reports ${order.amount} ${order.currency}, we hold ${current.amount} ${current.currency}`;
-        this.logger.warn({ paymentId: current.id }, mismatch);
+        if (!warned) this.logger.warn({ paymentId: current.id }, mismatch);
+        warned = true;
         return mismatch;
       },
     };
