@@ -1,13 +1,20 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { PaymentNotFoundError } from '../errors/common.errors.js';
-import { PaymentEventEntity } from '../entities/payment-event.entity.js';
 import { PaymentEntity } from '../entities/payment.entity.js';
 import type { EventSource, PaymentStatus } from './payment-status.js';
 import { PaymentsObserver } from '../observability/payments.observer.js';
 import { TransactionRunner } from './transaction-runner.js';
 import { checkTransitionTable, isLegalTransition, TRANSITIONS } from './transition-table.js';
-import { patchAssignments, selectPayment, SqlParams, type Param } from './payment-row.js';
+import {
+  PAYMENT_COLUMNS,
+  paymentFromRow,
+  patchAssignments,
+  selectPayment,
+  SqlParams,
+  type Param,
+  type PaymentRow,
+} from './payment-row.js';
 
 /** Optimistic tries before taking the row lock (each conflict costs one re-read). */
 const OPTIMISTIC_ATTEMPTS = 3;
@@ -60,12 +67,12 @@ type Plan =
   | { kind: 'anomaly'; note: string | null };
 
 /**
- * The only code that changes a payment's `status`. Two ways to move, same rules (one plan):
- * `transitionIn` locks the row (`FOR UPDATE`) in the caller's transaction; `tryTransition` writes
- * from a row read earlier, in one statement guarded by its `version`, and gives up (null) if the
- * row changed meanwhile, so the caller falls back to the lock. Either way each move writes the
- * status and its history row atomically; same-state moves are no-ops; illegal moves are
- * recorded, not forced.
+ * The only code that changes a payment's `status`. Two ways to move, same plan and the same
+ * statement (`execute`): `transitionIn` locks the row (`FOR UPDATE`) in the caller's
+ * transaction; `tryTransition` writes from a row read earlier, guarded by its `version`, and
+ * re-reads and re-plans if the row changed meanwhile. Either way each move writes the status and
+ * its history row atomically; same-state moves are no-ops; illegal moves are recorded, not
+ * forced.
  */
 @Injectable()
 export class PaymentLifecycleService implements OnModuleInit {
@@ -98,28 +105,22 @@ export class PaymentLifecycleService implements OnModuleInit {
     to: PaymentStatus,
     context: TransitionContext,
   ): Promise<TransitionOutcome> {
-    const payment = await manager.findOne(PaymentEntity, {
-      where: { id: paymentId },
-      lock: { mode: 'pessimistic_write' },
-    });
-    if (!payment) throw new PaymentNotFoundError(paymentId);
-    const from = payment.status;
-    const plan = this.plan(payment, to, context);
-    switch (plan.kind) {
-      case 'noop':
-        if (plan.changes) await this.write(manager, payment, plan.changes);
-        return { kind: 'noop', payment };
-      case 'anomaly':
-        this.warnAnomaly(payment.id, from, to, context.source);
-        await this.appendEvent(manager, payment, from, to, { ...context, note: plan.note }, true);
-        this.observer.transition(from, to, context.source, true);
-        return { kind: 'anomaly', payment };
-      case 'applied':
-        await this.write(manager, payment, plan.changes);
-        await this.appendEvent(manager, payment, from, to, { ...context, note: plan.note }, false);
-        this.observer.transition(from, to, context.source, false);
-        return { kind: 'applied', payment };
-    }
+    const rows: PaymentRow[] = await manager.query(
+      `SELECT ${PAYMENT_COLUMNS} FROM payments WHERE id = $1 FOR UPDATE`,
+      [paymentId],
+    );
+    if (!rows[0]) throw new PaymentNotFoundError(paymentId);
+    const current = paymentFromRow(rows[0]);
+    const outcome = await this.execute(
+      (text, values) => manager.query(text, values),
+      current,
+      to,
+      context,
+      this.plan(current, to, context),
+    );
+    // Under the row lock the version cannot have moved.
+    if (outcome === 'stale') throw new Error(`payment ${paymentId} changed under its row lock`);
+    return outcome;
   }
 
   /**
@@ -138,7 +139,16 @@ export class PaymentLifecycleService implements OnModuleInit {
   ): Promise<TransitionOutcome | null> {
     let row = current;
     for (let attempt = 1; attempt <= OPTIMISTIC_ATTEMPTS; attempt += 1) {
-      const outcome = await this.tryOnce(row, to, context, writtenWith);
+      const plan = this.plan(row, to, context);
+      if (plan.kind === 'anomaly') return null;
+      const outcome = await this.execute(
+        (text, values) => this.tx.statement(text, values),
+        row,
+        to,
+        context,
+        plan,
+        writtenWith,
+      );
       if (outcome !== 'stale') return outcome;
       const fresh = await selectPayment(this.tx, 'id', row.id);
       if (!fresh) throw new PaymentNotFoundError(row.id);
@@ -147,18 +157,39 @@ export class PaymentLifecycleService implements OnModuleInit {
     return null;
   }
 
-  private async tryOnce(
+  /**
+   * Writes `plan` (made from `current`) in one statement: the UPDATE matches only while the
+   * row still has `current.version`, and the history row and `writtenWith` depend on it ('stale'
+   * when it did not match). An anomaly writes its history row only; a no-op with nothing to
+   * change writes only `writtenWith`.
+   */
+  private async execute(
+    run: (text: string, values: unknown[]) => Promise<unknown[]>,
     current: PaymentEntity,
     to: PaymentStatus,
     context: TransitionContext,
-    writtenWith: WrittenWith | undefined,
-  ): Promise<TransitionOutcome | 'stale' | null> {
-    const plan = this.plan(current, to, context);
-    if (plan.kind === 'anomaly') return null;
+    plan: Plan,
+    writtenWith?: WrittenWith,
+  ): Promise<TransitionOutcome | 'stale'> {
     const sql = new SqlParams();
-    if (plan.kind === 'noop' && !plan.changes) {
-      const outcome: TransitionOutcome = { kind: 'noop', payment: current };
-      if (writtenWith) await this.tx.statement(writtenWith(sql.add, 'TRUE', outcome), sql.values);
+    const history = (from: string, anomaly: boolean, note: string | null): string =>
+      `INSERT INTO payment_events (payment_id, from_status, to_status, source, anomaly, note, gateway_payload_digest)
+       SELECT id, ${sql.add(current.status)}, ${sql.add(to)}, ${sql.add(context.source)}, ${anomaly},
+         ${sql.add(note)}, ${sql.add(context.payloadDigest ?? null)} FROM ${from}`;
+    if (plan.kind === 'anomaly' || (plan.kind === 'noop' && !plan.changes)) {
+      const outcome: TransitionOutcome = { kind: plan.kind, payment: current };
+      const ctes: string[] = [];
+      if (plan.kind === 'anomaly') {
+        this.warnAnomaly(current.id, current.status, to, context.source);
+        ctes.push(
+          `history AS (${history(`(SELECT ${sql.add(current.id)}::uuid AS id) AS target`, true, plan.note)})`,
+        );
+      }
+      if (writtenWith) ctes.push(`also AS (${writtenWith(sql.add, 'TRUE', outcome)})`);
+      if (ctes.length > 0) await run(`WITH ${ctes.join(',\n')} SELECT 1`, sql.values);
+      if (plan.kind === 'anomaly') {
+        this.observer.transition(current.status, to, context.source, true);
+      }
       return outcome;
     }
     const changes = plan.changes ?? {};
@@ -176,22 +207,18 @@ export class PaymentLifecycleService implements OnModuleInit {
       `moved AS (UPDATE payments SET ${assignments}
          WHERE id = ${sql.add(current.id)} AND version = ${sql.add(current.version)} RETURNING id)`,
     ];
-    if (plan.kind === 'applied') {
-      ctes.push(
-        `history AS (INSERT INTO payment_events (payment_id, from_status, to_status, source, anomaly, note, gateway_payload_digest)
-         SELECT id, ${sql.add(current.status)}, ${sql.add(to)}, ${sql.add(context.source)}, false, ${sql.add(plan.note)}, ${sql.add(context.payloadDigest ?? null)} FROM moved)`,
-      );
-    }
+    if (plan.kind === 'applied') ctes.push(`history AS (${history('moved', false, plan.note)})`);
     if (writtenWith) {
       ctes.push(`also AS (${writtenWith(sql.add, 'EXISTS (SELECT 1 FROM moved)', outcome)})`);
     }
-    const rows = await this.tx.statement<{ moved: number }>(
+    const rows = (await run(
       `WITH ${ctes.join(',\n')} SELECT count(*)::int AS moved FROM moved`,
       sql.values,
-    );
+    )) as { moved: number }[];
     if (rows[0]?.moved !== 1) return 'stale';
-    if (plan.kind === 'applied')
+    if (plan.kind === 'applied') {
       this.observer.transition(current.status, to, context.source, false);
+    }
     return outcome;
   }
 
@@ -219,25 +246,16 @@ export class PaymentLifecycleService implements OnModuleInit {
     );
   }
 
-  /** One UPDATE of the locked row (no read-before-write), bumping its version. */
-  private async write(
-    manager: EntityManager,
-    payment: PaymentEntity,
-    changes: PaymentPatch & { status?: PaymentStatus },
-  ): Promise<void> {
-    const version = payment.version + 1;
-    const updatedAt = new Date();
-    await manager.update(PaymentEntity, { id: payment.id }, { ...changes, version, updatedAt });
-    Object.assign(payment, changes, { version, updatedAt });
-  }
-
   /** Records the first event of a new payment (from nothing to `created`). */
   async recordCreation(
     manager: EntityManager,
     payment: PaymentEntity,
     source: EventSource,
   ): Promise<void> {
-    await this.appendEvent(manager, payment, null, payment.status, { source }, false);
+    await manager.query(
+      'INSERT INTO payment_events (payment_id, to_status, source) VALUES ($1, $2, $3)',
+      [payment.id, payment.status, source],
+    );
   }
 
   private changes(payment: PaymentEntity, patch: PaymentPatch): boolean {
@@ -245,24 +263,5 @@ export class PaymentLifecycleService implements OnModuleInit {
       ([key, value]) =>
         JSON.stringify(payment[key as keyof PaymentPatch]) !== JSON.stringify(value),
     );
-  }
-
-  private async appendEvent(
-    manager: EntityManager,
-    payment: PaymentEntity,
-    from: PaymentStatus | null,
-    to: PaymentStatus,
-    context: Pick<TransitionContext, 'source' | 'payloadDigest'> & { note?: string | null },
-    anomaly: boolean,
-  ): Promise<void> {
-    await manager.insert(PaymentEventEntity, {
-      paymentId: payment.id,
-      fromStatus: from,
-      toStatus: to,
-      source: context.source,
-      anomaly,
-      note: context.note ?? null,
-      gatewayPayloadDigest: context.payloadDigest ?? null,
-    });
   }
 }
