@@ -1,4 +1,5 @@
-// `npm run bench [-- --rows 1000000 --duration 20 --connections 64]`
+// `npm run bench [-- --rows 1000000 --duration 20 --connections 64 --rate 0 --only name,…]`
+// (BENCH_POOL_SIZE: the service's DATABASE_POOL_SIZE, 20 by default)
 // Starts the standalone MultiSafepay sandbox and the built service (DATABASE_URL, or embedded),
 // loads them with autocannon, and compares payment creation with the database's own floor: the
 // same writes of one payment done directly with `pg`.
@@ -18,12 +19,16 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '64' },
     rows: { type: 'string', default: '0' },
     only: { type: 'string', default: '' },
+    // A fixed total request rate (autocannon's overallRate) instead of as fast as the
+    // connections go: CPU per request of two builds at the same load.
+    rate: { type: 'string', default: '0' },
   },
 });
 const DURATION = Number(args.duration);
 const WARMUP = Number(args.warmup);
 const CONNECTIONS = Number(args.connections);
 const ROWS = Number(args.rows);
+const RATE = Number(args.rate);
 const ROOT = new URL('..', import.meta.url).pathname;
 // USER_HZ: the unit of /proc/<pid>/stat times, 100 on every Linux this runs on.
 const CLOCK_TICKS = 100;
@@ -48,7 +53,8 @@ function start(entry, env) {
   const extra = entry.includes('msp-sandbox')
     ? process.env.BENCH_SANDBOX_NODE_ARGS
     : process.env.BENCH_SERVICE_NODE_ARGS;
-  const nodeArgs = (extra ?? '').split(' ').filter(Boolean);
+  // The flags `npm start` and the Dockerfile run both with (a 64 MiB young generation).
+  const nodeArgs = ['--max-semi-space-size=64', ...(extra ?? '').split(' ').filter(Boolean)];
   const child = spawn('node', [...nodeArgs, entry], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, ...env },
@@ -125,9 +131,10 @@ function cpuSnapshot() {
 
 async function run(name, options) {
   if (args.only && !args.only.split(',').includes(name)) return undefined;
-  if (WARMUP > 0) await autocannon({ ...options, duration: WARMUP, connections: CONNECTIONS });
+  const load = { ...options, connections: CONNECTIONS, ...(RATE > 0 ? { overallRate: RATE } : {}) };
+  if (WARMUP > 0) await autocannon({ ...load, duration: WARMUP });
   const before = cpuSnapshot();
-  const r = await autocannon({ ...options, duration: DURATION, connections: CONNECTIONS });
+  const r = await autocannon({ ...load, duration: DURATION });
   const after = cpuSnapshot();
   // CPU milliseconds per request, by process (PostgreSQL only on this machine's server).
   const cpu = Object.fromEntries(
@@ -150,41 +157,77 @@ async function run(name, options) {
   return row;
 }
 
-/** The database floor: one payment's writes (insert + event; update + event), no HTTP, no Nest. */
+/**
+ * The database floor: what the service writes and reads for one card payment, with the
+ * service's own statements (prepared, each its own transaction), sent directly with `pg`: no
+ * HTTP, no Nest, no MultiSafepay. The claim (idempotency key + `created` payment + first event),
+ * MultiSafepay's answer applied (payment update guarded by its version + event + the stored
+ * answer), then the notification: the payment read by order id and the delivery's audit row.
+ */
 async function floor(url) {
   const pool = new pg.Pool({ connectionString: url, max: CONNECTIONS > 32 ? 32 : CONNECTIONS });
+  // The stored answer is the payment as the API returns it (about 450 bytes).
+  const answer = JSON.stringify({
+    ok: true,
+    payment: {
+      id: randomUUID(),
+      orderId: `floor-${randomUUID()}`,
+      status: 'completed',
+      amount: 1000,
+      currency: 'EUR',
+      description: 'floor',
+      card: { brand: 'VISA', last4: '3335', expiryMonth: 12, expiryYear: 2030 },
+      nextAction: null,
+      refundedAmount: 0,
+      gatewayTransactionId: '17472052900000001',
+      metadata: null,
+      createdAt: new Date().toISOString(),
+      updatedAt: new Date().toISOString(),
+    },
+  });
+  const claim = `WITH claimed AS (
+      INSERT INTO idempotency_keys (client_id, key, request_hash, state, lease_until, payment_id)
+      VALUES ('bench', $1, repeat('0', 64), 'in_progress', now() + interval '30 seconds', gen_random_uuid())
+      ON CONFLICT (client_id, key) DO NOTHING RETURNING payment_id
+    ), created AS (
+      INSERT INTO payments (id, order_id, client_id, amount, currency, description, status, card_brand,
+        card_last4, card_expiry_month, card_expiry_year, notification_method, metadata, refunded_amount, version)
+      SELECT payment_id, $1, 'bench', 1000, 'EUR', 'floor', 'created', 'VISA', '3335', 12, 2030, 'POST', NULL, 0, 1
+      FROM claimed RETURNING id, created_at, updated_at
+    ), history AS (
+      INSERT INTO payment_events (payment_id, to_status, source) SELECT id, 'created', 'api' FROM created
+    ) SELECT id, created_at, updated_at FROM created`;
+  const apply = `WITH moved AS (
+      UPDATE payments SET status = 'completed', gateway_transaction_id = $2, gateway_status = 'completed',
+        version = 2, updated_at = now()
+      WHERE id = $1 AND version = 1 RETURNING id
+    ), history AS (
+      INSERT INTO payment_events (payment_id, from_status, to_status, source, anomaly, note, gateway_payload_digest)
+      SELECT id, 'created', 'completed', 'api', false, NULL, repeat('0', 64) FROM moved
+    ), also AS (
+      UPDATE idempotency_keys SET state = 'completed', response_status = 201, response_body = $3, updated_at = now()
+      WHERE client_id = 'bench' AND key = $4 AND EXISTS (SELECT 1 FROM moved)
+    ) SELECT count(*)::int AS moved FROM moved`;
+  const read = 'SELECT * FROM payments WHERE order_id = $1';
+  const audit = `WITH also AS (
+      INSERT INTO notifications (method, order_id, payment_id, signature_ok, payload_digest, outcome, note)
+      SELECT 'POST', $1, $2::uuid, true, repeat('0', 64), 'noop', NULL WHERE TRUE
+    ) SELECT 1`;
   let done = 0;
   const until = Date.now() + DURATION * 1000;
   const worker = async () => {
     while (Date.now() < until) {
-      const c = await pool.connect();
-      try {
-        await c.query('BEGIN');
-        const { rows } = await c.query(
-          `INSERT INTO payments (order_id, client_id, amount, currency, description, status, card_brand, card_last4, card_expiry_month, card_expiry_year, version)
-           VALUES ($1, 'bench', 1000, 'EUR', 'floor', 'created', 'VISA', '3335', 12, 2030, 1) RETURNING id`,
-          [`floor-${randomUUID()}`],
-        );
-        await c.query(
-          `INSERT INTO payment_events (payment_id, to_status, source) VALUES ($1, 'created', 'api')`,
-          [rows[0].id],
-        );
-        await c.query('COMMIT');
-        await c.query('BEGIN');
-        await c.query(`SELECT id FROM payments WHERE id = $1 FOR UPDATE`, [rows[0].id]);
-        await c.query(
-          `UPDATE payments SET status = 'completed', version = version + 1, updated_at = now() WHERE id = $1`,
-          [rows[0].id],
-        );
-        await c.query(
-          `INSERT INTO payment_events (payment_id, from_status, to_status, source) VALUES ($1, 'created', 'completed', 'api')`,
-          [rows[0].id],
-        );
-        await c.query('COMMIT');
-        done += 1;
-      } finally {
-        c.release();
-      }
+      const key = `floor-${randomUUID()}`;
+      const { rows } = await pool.query({ name: 'floor-claim', text: claim, values: [key] });
+      const id = rows[0].id;
+      await pool.query({
+        name: 'floor-apply',
+        text: apply,
+        values: [id, key.slice(6, 46), answer, key],
+      });
+      await pool.query({ name: 'floor-read', text: read, values: [key] });
+      await pool.query({ name: 'floor-audit', text: audit, values: [key, id] });
+      done += 1;
     }
   };
   await Promise.all(Array.from({ length: pool.options.max }, worker));
@@ -268,7 +311,9 @@ async function main() {
   }));
   const service = (children.service = start('dist/apps/payments/src/main.js', {
     PORT: String(port),
-    ...(url ? { DATABASE_URL: url, DATABASE_POOL_SIZE: '20' } : { DATA_DIR: 'memory://' }),
+    ...(url
+      ? { DATABASE_URL: url, DATABASE_POOL_SIZE: process.env.BENCH_POOL_SIZE ?? '20' }
+      : { DATA_DIR: 'memory://' }),
     MSP_ENV: 'test',
     MSP_API_KEY: MSP_KEY,
     MSP_BASE_URL: `http://127.0.0.1:${sandboxPort}/v1/json`,
