@@ -14,7 +14,7 @@ RUN npm run build && npm prune --omit=dev
 # --- runtime: production dependencies and dist/ only, as a non-root user
 FROM node:20.20-bookworm-slim AS runtime
 # A 64 MiB young generation: a request's short-lived objects die there instead of being copied
-# on (a fifth less CPU per payment, docs/performance.md).
+# on (about an eighth less service CPU per payment, docs/performance.md).
 ENV NODE_ENV=production \
     NODE_OPTIONS=--max-semi-space-size=64 \
     HOST=0.0.0.0 \
