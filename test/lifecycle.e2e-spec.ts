@@ -43,7 +43,11 @@ describe('PaymentLifecycleService (real database)', () => {
           metadata: null,
         }),
       );
-      await sut.recordCreation(manager, payment, 'api');
+      // The first history row, as the claim writes it.
+      await manager.query(
+        `INSERT INTO payment_events (payment_id, to_status, source) VALUES ($1, 'created', 'api')`,
+        [payment.id],
+      );
       return payment;
     });
   }

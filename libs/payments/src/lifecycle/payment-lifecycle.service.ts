@@ -246,18 +246,6 @@ export class PaymentLifecycleService implements OnModuleInit {
     );
   }
 
-  /** Records the first event of a new payment (from nothing to `created`). */
-  async recordCreation(
-    manager: EntityManager,
-    payment: PaymentEntity,
-    source: EventSource,
-  ): Promise<void> {
-    await manager.query(
-      'INSERT INTO payment_events (payment_id, to_status, source) VALUES ($1, $2, $3)',
-      [payment.id, payment.status, source],
-    );
-  }
-
   private changes(payment: PaymentEntity, patch: PaymentPatch): boolean {
     return Object.entries(patch).some(
       ([key, value]) =>
