@@ -41,14 +41,16 @@ const children = {};
 const MSP_KEY = 'bench-msp-key';
 const API_KEY = 'bench-secret-0123456789abcdef';
 
-function freePort() {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
+// Two distinct free ports: both listeners stay open until both are known, or the kernel may
+// hand the same port out twice (seen: the sandbox and the service on one port, EADDRINUSE).
+async function freePorts() {
+  const servers = [createServer(), createServer()];
+  await Promise.all(
+    servers.map((s) => new Promise((resolve) => s.listen(0, '127.0.0.1', resolve))),
+  );
+  const ports = servers.map((s) => s.address().port);
+  await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
+  return ports;
 }
 
 function start(entry, env) {
@@ -305,8 +307,7 @@ async function rowCount(url) {
 }
 
 async function main() {
-  const sandboxPort = await freePort();
-  const port = await freePort();
+  const [sandboxPort, port] = await freePorts();
   const url = process.env.DATABASE_URL;
   console.log(
     JSON.stringify({
