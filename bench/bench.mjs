@@ -41,10 +41,10 @@ const children = {};
 const MSP_KEY = 'bench-msp-key';
 const API_KEY = 'bench-secret-0123456789abcdef';
 
-// Two distinct free ports: both listeners stay open until both are known, or the kernel may
+// Distinct free ports: every listener stays open until all ports are known, or the kernel may
 // hand the same port out twice (seen: the sandbox and the service on one port, EADDRINUSE).
-async function freePorts() {
-  const servers = [createServer(), createServer()];
+async function freePorts(n) {
+  const servers = Array.from({ length: n }, () => createServer());
   await Promise.all(
     servers.map((s) => new Promise((resolve) => s.listen(0, '127.0.0.1', resolve))),
   );
@@ -137,6 +137,10 @@ function cpuSnapshot() {
 
 async function run(name, options) {
   if (args.only && !args.only.split(',').includes(name)) return undefined;
+  return measure(name, options);
+}
+
+async function measure(name, options) {
   const load = { ...options, connections: CONNECTIONS, ...(RATE > 0 ? { overallRate: RATE } : {}) };
   if (WARMUP > 0) await autocannon({ ...load, duration: WARMUP });
   const rows = [];
@@ -231,6 +235,7 @@ async function floor(url) {
       SELECT 'POST', $1, $2::uuid, true, repeat('0', 64), 'noop', NULL WHERE TRUE
     ) SELECT 1`;
   let done = 0;
+  const before = cpuSnapshot();
   const until = Date.now() + DURATION * 1000;
   const worker = async () => {
     while (Date.now() < until) {
@@ -248,8 +253,11 @@ async function floor(url) {
     }
   };
   await Promise.all(Array.from({ length: pool.options.max }, worker));
+  const after = cpuSnapshot();
   await pool.end();
-  return Math.round(done / DURATION);
+  // CPU milliseconds per payment: PostgreSQL plus this process (the client).
+  const cpu = ((after.postgres - before.postgres + after.load - before.load) * 1000) / done;
+  return { perSecond: Math.round(done / DURATION), cpu: Number(cpu.toFixed(2)) };
 }
 
 async function seed(url, rows) {
@@ -307,7 +315,7 @@ async function rowCount(url) {
 }
 
 async function main() {
-  const [sandboxPort, port] = await freePorts();
+  const [sandboxPort, port, barePort] = await freePorts(3);
   const url = process.env.DATABASE_URL;
   console.log(
     JSON.stringify({
@@ -350,25 +358,25 @@ async function main() {
     const auth = { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' };
     const results = [];
 
-    results.push(
-      await run('create payment (non-3DS)', {
-        url: `${base}/v1/payments`,
-        method: 'POST',
-        headers: auth,
-        requests: [
-          {
-            setupRequest: (req) => {
-              const id = `bench-${randomUUID()}`;
-              return {
-                ...req,
-                headers: { ...req.headers, 'idempotency-key': id },
-                body: paymentBody(id),
-              };
-            },
+    // Card payments with unique idempotency keys and order ids, against `target`.
+    const creates = (target) => ({
+      url: `${target}/v1/payments`,
+      method: 'POST',
+      headers: auth,
+      requests: [
+        {
+          setupRequest: (req) => {
+            const id = `bench-${randomUUID()}`;
+            return {
+              ...req,
+              headers: { ...req.headers, 'idempotency-key': id },
+              body: paymentBody(id),
+            };
           },
-        ],
-      }),
-    );
+        },
+      ],
+    });
+    results.push(await run('create payment (non-3DS)', creates(base)));
 
     const readKey = `bench-read-${randomUUID()}`;
     const createdResponse = await fetch(`${base}/v1/payments`, {
@@ -420,28 +428,65 @@ async function main() {
       }),
     );
 
-    if (url && (!args.only || args.only.includes('floor'))) {
-      const runs = [];
-      for (let i = 0; i < REPEAT; i += 1) {
-        if (i > 0) await settle(url);
-        runs.push(await floor(url));
-      }
-      const perSecond = median(runs, (x) => x);
-      const create = results[0];
+    if (args.only && !args.only.includes('floor')) return;
+    if (!url) {
       console.log(
         JSON.stringify({
-          scenario: 'database floor (pg, same writes)',
-          'payments/s': perSecond,
-          ...(REPEAT > 1 ? { 'payments/s of each run': runs } : {}),
-          'create/floor': create ? Number((create['req/s'] / perSecond).toFixed(2)) : null,
+          note: 'the floors are measured on DATABASE_URL only (PGlite serves one connection)',
         }),
       );
-    } else if (!url) {
+      return;
+    }
+    const runs = [];
+    for (let i = 0; i < REPEAT; i += 1) {
+      if (i > 0) await settle(url);
+      runs.push(await floor(url));
+    }
+    const db = median(runs, (x) => x.perSecond);
+    const create = results[0];
+    console.log(
+      JSON.stringify({
+        scenario: 'database floor (pg, same writes)',
+        'payments/s': db.perSecond,
+        ...(REPEAT > 1 ? { 'payments/s of each run': runs.map((x) => x.perSecond) } : {}),
+        'cpu ms/payment (postgres + client)': db.cpu,
+        'create/floor': create ? Number((create['req/s'] / db.perSecond).toFixed(2)) : null,
+      }),
+    );
+
+    // The HTTP floor: the same creates against a bare node:http server (bench/http-floor.mjs)
+    // that makes the same calls to the sandbox and takes its notifications, with nothing else.
+    // Its "service" column is that bare server.
+    const bare = start('bench/http-floor.mjs', {
+      PORT: String(barePort),
+      MSP_BASE_URL: `http://127.0.0.1:${sandboxPort}/v1/json`,
+      MSP_API_KEY: MSP_KEY,
+    });
+    try {
+      await waitFor(`http://127.0.0.1:${barePort}/health/ready`);
+      children.service = bare;
+      const http = await measure(
+        'HTTP floor (node:http, no database)',
+        creates(`http://127.0.0.1:${barePort}`),
+      );
+      const transport =
+        http['cpu ms/req service'] + http['cpu ms/req sandbox'] + http['cpu ms/req load'];
+      // No implementation can use more CPU than the machine has: a payment costs at least the
+      // HTTP floor's CPU (load generator + sandbox + bare server) plus the database floor's
+      // (PostgreSQL + client), so this is the most payments/s these cores allow.
+      const ceiling = Math.round((cpus().length * 1000) / (transport + db.cpu));
       console.log(
         JSON.stringify({
-          note: 'the floor is measured on DATABASE_URL only (PGlite serves one connection)',
+          scenario: 'ceiling on these cores (HTTP floor CPU + database floor CPU)',
+          'payments/s': ceiling,
+          'ceiling/floor': Number((ceiling / db.perSecond).toFixed(2)),
+          // Closed loop: each connection waits for its answer, so latency = connections ÷ rate.
+          'mean latency ms at this rate': Math.round((CONNECTIONS * 1000) / ceiling),
         }),
       );
+    } finally {
+      children.service = service;
+      bare.kill('SIGTERM');
     }
   } finally {
     service.kill('SIGTERM');
