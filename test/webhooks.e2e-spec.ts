@@ -152,6 +152,14 @@ describe('webhooks: GET and POST notifications from the sandbox', () => {
     });
 
     it('should apply the genuine notification once, even delivered 50 times at once', async () => {
+      const outcomes = async (): Promise<string[]> =>
+        (
+          await sut.dataSource.query<{ outcome: string }[]>(
+            `SELECT outcome FROM notifications WHERE order_id = $1 AND signature_ok ORDER BY outcome`,
+            [payment.orderId],
+          )
+        ).map((r) => r.outcome);
+      const before = await outcomes();
       const auth = signNotification(body, MSP_KEY);
       const answers = await Promise.all(
         Array.from({ length: 50 }, () =>
@@ -165,6 +173,9 @@ describe('webhooks: GET and POST notifications from the sandbox', () => {
       expect(await statusOf(payment.id)).toBe('completed');
       const completions = (await events(payment.id)).filter((e) => e.to === 'completed');
       expect(completions).toHaveLength(1);
+      // Every delivery answered OK has its audit row (the no-ops' rows are group-committed).
+      expect(before).toEqual([]);
+      expect(await outcomes()).toEqual(['applied', ...Array<string>(49).fill('noop')]);
     });
   });
 

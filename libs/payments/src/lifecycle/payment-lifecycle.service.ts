@@ -60,6 +60,12 @@ export type TransitionOutcome =
  */
 export type WrittenWith = (param: Param, guard: string, outcome: TransitionOutcome) => string;
 
+/**
+ * The same write for a no-op that changes nothing, when there is no move to be atomic with: the
+ * caller writes it its own way (the notifications' audit rows go out grouped, see GroupWriter).
+ */
+export type WrittenAlone = (outcome: TransitionOutcome) => Promise<void>;
+
 /** What a move does, decided from one state of the row. */
 type Plan =
   | { kind: 'noop'; changes: PaymentPatch | null }
@@ -129,13 +135,14 @@ export class PaymentLifecycleService implements OnModuleInit {
    * the row changed meanwhile nothing is written: the row is read again and the move re-planned
    * from it, a few times. Returns null when the caller must take the locked path instead (an
    * anomaly, which `transitionIn` records, or a row that keeps changing). A no-op with nothing
-   * to change writes only `writtenWith`.
+   * to change writes only `writtenWith`, or calls `writtenAlone` instead when given.
    */
   async tryTransition(
     current: PaymentEntity,
     to: PaymentStatus,
     context: TransitionContext,
     writtenWith?: WrittenWith,
+    writtenAlone?: WrittenAlone,
   ): Promise<TransitionOutcome | null> {
     let row = current;
     for (let attempt = 1; attempt <= OPTIMISTIC_ATTEMPTS; attempt += 1) {
@@ -148,6 +155,7 @@ export class PaymentLifecycleService implements OnModuleInit {
         context,
         plan,
         writtenWith,
+        writtenAlone,
       );
       if (outcome !== 'stale') return outcome;
       const fresh = await selectPayment(this.tx, 'id', row.id);
@@ -161,7 +169,7 @@ export class PaymentLifecycleService implements OnModuleInit {
    * Writes `plan` (made from `current`) in one statement: the UPDATE matches only while the
    * row still has `current.version`, and the history row and `writtenWith` depend on it ('stale'
    * when it did not match). An anomaly writes its history row only; a no-op with nothing to
-   * change writes only `writtenWith`.
+   * change writes only `writtenWith` (through `writtenAlone` when given).
    */
   private async execute(
     run: (text: string, values: unknown[]) => Promise<unknown[]>,
@@ -170,6 +178,7 @@ export class PaymentLifecycleService implements OnModuleInit {
     context: TransitionContext,
     plan: Plan,
     writtenWith?: WrittenWith,
+    writtenAlone?: WrittenAlone,
   ): Promise<TransitionOutcome | 'stale'> {
     const sql = new SqlParams();
     const history = (from: string, anomaly: boolean, note: string | null): string =>
@@ -184,6 +193,10 @@ export class PaymentLifecycleService implements OnModuleInit {
         ctes.push(
           `history AS (${history(`(SELECT ${sql.add(current.id)}::uuid AS id) AS target`, true, plan.note)})`,
         );
+      }
+      if (plan.kind === 'noop' && writtenAlone) {
+        await writtenAlone(outcome);
+        return outcome;
       }
       if (writtenWith) ctes.push(`also AS (${writtenWith(sql.add, 'TRUE', outcome)})`);
       if (ctes.length > 0) await run(`WITH ${ctes.join(',\n')} SELECT 1`, sql.values);

@@ -11,6 +11,7 @@ import { isLegalTransition } from '../lifecycle/transition-table.js';
 import { statusOf } from '../payments/gateway-order.mapper.js';
 import { PaymentsObserver } from '../observability/payments.observer.js';
 import { PaymentsService } from '../payments/payments.service.js';
+import { GroupWriter } from './group-writer.js';
 
 export class InvalidNotificationError extends PaymentsError {
   readonly code = 'INVALID_NOTIFICATION';
@@ -28,13 +29,25 @@ export interface ReceivedNotification {
   payloadDigest: string | null;
 }
 
+/** The audit row of one delivery. */
+interface AuditRow {
+  received: ReceivedNotification;
+  paymentId: string | null;
+  outcome: NotificationOutcome;
+  note: string | null;
+}
+
 /**
  * Applies MultiSafepay's notifications (DESIGN §5). Every delivery is recorded with its outcome,
  * in the same transaction as the change it caused, so "answered OK" implies "committed".
+ * Deliveries that change nothing (no-ops, bad signatures, unknown orders) are recorded by
+ * group commit: several concurrent deliveries' rows in one INSERT, each answered once its row is
+ * committed.
  */
 @Injectable()
 export class NotificationsService {
   private readonly logger = new Logger('Notifications');
+  private readonly audit = new GroupWriter<AuditRow>((rows) => this.insertAudit(rows));
 
   constructor(
     private readonly tx: TransactionRunner,
@@ -104,14 +117,28 @@ export class NotificationsService {
         'notification for an unknown order id, answered OK',
       );
     }
-    // One statement: atomic without a transaction of its own.
-    const sql = new SqlParams();
-    await this.tx.statement(
-      recordSql(sql.add, 'TRUE', received, paymentId, outcome, note),
-      sql.values,
-    );
+    await this.audit.add({ received, paymentId, outcome, note });
     this.observer.notification(received.method, outcome);
     return outcome;
+  }
+
+  /** One statement for a batch of audit rows: atomic without a transaction of its own. */
+  private async insertAudit(rows: AuditRow[]): Promise<void> {
+    await this.tx.statement(
+      `INSERT INTO notifications (method, order_id, payment_id, signature_ok, payload_digest, outcome, note)
+       SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::uuid[], $4::boolean[], $5::char(64)[],
+         $6::varchar[], $7::text[])`,
+      [
+        rows.map((r) => r.received.method),
+        rows.map((r) => orderIdOf(r.received)),
+        rows.map((r) => r.paymentId),
+        rows.map((r) => r.received.signatureOk),
+        rows.map((r) => r.received.payloadDigest),
+        rows.map((r) => r.outcome),
+        // PostgreSQL's text cannot hold NUL: one such note must not fail its neighbours' rows.
+        rows.map((r) => r.note?.replaceAll('\0', '') ?? null),
+      ],
+    );
   }
 
   private async fetch(
@@ -143,6 +170,7 @@ export class NotificationsService {
       'notification',
       note ?? undefined,
       (p, guard, result) => recordSql(p, guard, received, current.id, result.kind, note),
+      (result) => this.audit.add({ received, paymentId: current.id, outcome: result.kind, note }),
     );
     const outcome =
       optimistic?.kind ??
@@ -183,8 +211,13 @@ function recordSql(
   note: string | null,
 ): string {
   return `INSERT INTO notifications (method, order_id, payment_id, signature_ok, payload_digest, outcome, note)
-    SELECT ${p(received.method)}::varchar, ${p(received.orderId?.slice(0, 100) ?? null)}::varchar,
+    SELECT ${p(received.method)}::varchar, ${p(orderIdOf(received))}::varchar,
       ${p(paymentId)}::uuid, ${p(received.signatureOk)}::boolean, ${p(received.payloadDigest)}::char(64),
       ${p(outcome)}::varchar, ${p(note)}::text
     WHERE ${guard}`;
+}
+
+/** The column holds 100 characters; the query parameter may be longer. */
+function orderIdOf(received: ReceivedNotification): string | null {
+  return received.orderId?.slice(0, 100) ?? null;
 }

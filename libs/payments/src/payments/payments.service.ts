@@ -19,6 +19,7 @@ import {
   PaymentLifecycleService,
   type TransitionContext,
   type TransitionOutcome,
+  type WrittenAlone,
   type WrittenWith,
 } from '../lifecycle/payment-lifecycle.service.js';
 import {
@@ -222,12 +223,14 @@ export class PaymentsService {
     source: EventSource,
     note: string | undefined,
     writtenWith: WrittenWith,
+    writtenAlone?: WrittenAlone,
   ): Promise<TransitionOutcome | null> {
     return this.lifecycle.tryTransition(
       current,
       statusOf(order.status),
       this.contextOf(order, source, note),
       writtenWith,
+      writtenAlone,
     );
   }
 
