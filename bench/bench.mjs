@@ -109,15 +109,18 @@ function cpuSeconds(pid) {
   }
 }
 
-/** Where the CPU goes: service, sandbox, every PostgreSQL process, and this load generator. */
+/**
+ * Where the CPU goes: service, sandbox, every PostgreSQL process (by pid), and this load
+ * generator.
+ */
 function cpuSnapshot() {
-  let postgres = 0;
+  const postgres = new Map();
   try {
     for (const pid of readdirSync('/proc')) {
       if (!/^\d+$/.test(pid)) continue;
       try {
         if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') {
-          postgres += cpuSeconds(pid);
+          postgres.set(pid, cpuSeconds(pid));
         }
       } catch {
         /* gone meanwhile */
@@ -135,6 +138,23 @@ function cpuSnapshot() {
   };
 }
 
+/**
+ * CPU seconds each process spent between two snapshots. PostgreSQL's are summed per process: a
+ * backend or autovacuum worker that ended meanwhile drops out of `after` (its last moments are
+ * lost), and one that started counts from zero, so the sum never goes negative.
+ */
+function cpuSpent(before, after) {
+  let postgres = 0;
+  for (const [pid, seconds] of after.postgres)
+    postgres += seconds - (before.postgres.get(pid) ?? 0);
+  return {
+    service: after.service - before.service,
+    sandbox: after.sandbox - before.sandbox,
+    postgres,
+    load: after.load - before.load,
+  };
+}
+
 async function run(name, options) {
   if (args.only && !args.only.split(',').includes(name)) return undefined;
   return measure(name, options);
@@ -147,12 +167,12 @@ async function measure(name, options) {
   for (let i = 0; i < REPEAT; i += 1) {
     const before = cpuSnapshot();
     const r = await autocannon({ ...load, duration: DURATION });
-    const after = cpuSnapshot();
+    const spent = cpuSpent(before, cpuSnapshot());
     // CPU milliseconds per request, by process (PostgreSQL only on this machine's server).
     const cpu = Object.fromEntries(
-      Object.keys(after).map((k) => [
+      Object.entries(spent).map(([k, seconds]) => [
         `cpu ms/req ${k}`,
-        Number((((after[k] - before[k]) * 1000) / Math.max(1, r.requests.total)).toFixed(2)),
+        Number(((seconds * 1000) / Math.max(1, r.requests.total)).toFixed(2)),
       ]),
     );
     rows.push({
@@ -253,10 +273,10 @@ async function floor(url) {
     }
   };
   await Promise.all(Array.from({ length: pool.options.max }, worker));
-  const after = cpuSnapshot();
+  const spent = cpuSpent(before, cpuSnapshot());
   await pool.end();
   // CPU milliseconds per payment: PostgreSQL plus this process (the client).
-  const cpu = ((after.postgres - before.postgres + after.load - before.load) * 1000) / done;
+  const cpu = ((spent.postgres + spent.load) * 1000) / done;
   return { perSecond: Math.round(done / DURATION), cpu: Number(cpu.toFixed(2)) };
 }
 
