@@ -1,6 +1,7 @@
 import { parse, stringify } from 'lossless-json';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, CARDS, createPayment, paymentRequest, type PaymentBody } from './support/api.js';
+import { NotificationsService } from '@app/payments';
 import { startApp, type RunningApp } from './support/app.js';
 import { signNotification } from './support/msp-signature.js';
 import { sandboxAdmin, submit3ds } from './support/sandbox.js';
@@ -243,6 +244,23 @@ describe('webhooks: GET and POST notifications from the sandbox', () => {
     );
     expect(get.status).toBe(200);
     expect(await get.text()).toBe('OK');
+  });
+
+  it('should record deliveries that change nothing together, a note with a NUL not failing the others', async () => {
+    const notifications = sut.app.get(NotificationsService);
+    const orderId = `grouped-${Date.now()}`;
+    const received = { method: 'POST' as const, orderId, signatureOk: false, payloadDigest: null };
+    const outcomes = await Promise.all(
+      ['plain', 'with a NUL \0 inside', 'another'].map((note) =>
+        notifications.recordAlone(received, null, 'bad_signature', note),
+      ),
+    );
+    expect(outcomes).toEqual(Array(3).fill('bad_signature'));
+    const rows = await sut.dataSource.query<{ note: string }[]>(
+      `SELECT note FROM notifications WHERE order_id = $1 ORDER BY note`,
+      [orderId],
+    );
+    expect(rows.map((r) => r.note)).toEqual(['another', 'plain', 'with a NUL  inside']);
   });
 });
 

@@ -124,21 +124,8 @@ export class NotificationsService {
 
   /** One statement for a batch of audit rows: atomic without a transaction of its own. */
   private async insertAudit(rows: AuditRow[]): Promise<void> {
-    await this.tx.statement(
-      `INSERT INTO notifications (method, order_id, payment_id, signature_ok, payload_digest, outcome, note)
-       SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::uuid[], $4::boolean[], $5::char(64)[],
-         $6::varchar[], $7::text[])`,
-      [
-        rows.map((r) => r.received.method),
-        rows.map((r) => orderIdOf(r.received)),
-        rows.map((r) => r.paymentId),
-        rows.map((r) => r.received.signatureOk),
-        rows.map((r) => r.received.payloadDigest),
-        rows.map((r) => r.outcome),
-        // PostgreSQL's text cannot hold NUL: one such note must not fail its neighbours' rows.
-        rows.map((r) => r.note?.replaceAll('\0', '') ?? null),
-      ],
-    );
+    const sql = new SqlParams();
+    await this.tx.statement(recordSql(sql.add, 'TRUE', rows), sql.values);
   }
 
   private async fetch(
@@ -169,7 +156,8 @@ export class NotificationsService {
       order,
       'notification',
       note ?? undefined,
-      (p, guard, result) => recordSql(p, guard, received, current.id, result.kind, note),
+      (p, guard, result) =>
+        recordSql(p, guard, [{ received, paymentId: current.id, outcome: result.kind, note }]),
       (result) => this.audit.add({ received, paymentId: current.id, outcome: result.kind, note }),
     );
     const outcome =
@@ -197,27 +185,21 @@ export class NotificationsService {
     note: string | null,
   ): Promise<void> {
     const sql = new SqlParams();
-    await m.query(recordSql(sql.add, 'TRUE', received, paymentId, outcome, note), sql.values);
+    await m.query(recordSql(sql.add, 'TRUE', [{ received, paymentId, outcome, note }]), sql.values);
   }
 }
 
-/** The audit row of one delivery, inserted only if `guard` holds. */
-function recordSql(
-  p: Param,
-  guard: string,
-  received: ReceivedNotification,
-  paymentId: string | null,
-  outcome: NotificationOutcome,
-  note: string | null,
-): string {
+/**
+ * The audit rows of deliveries (one, or a group-committed batch), inserted only if `guard` holds.
+ * Notes lose any NUL: PostgreSQL's text cannot hold one, and it must not fail the other rows.
+ */
+function recordSql(p: Param, guard: string, rows: AuditRow[]): string {
+  const column = <V>(value: (row: AuditRow) => V): string => p(rows.map(value));
   return `INSERT INTO notifications (method, order_id, payment_id, signature_ok, payload_digest, outcome, note)
-    SELECT ${p(received.method)}::varchar, ${p(orderIdOf(received))}::varchar,
-      ${p(paymentId)}::uuid, ${p(received.signatureOk)}::boolean, ${p(received.payloadDigest)}::char(64),
-      ${p(outcome)}::varchar, ${p(note)}::text
+    SELECT * FROM unnest(${column((r) => r.received.method)}::varchar[],
+      ${column((r) => r.received.orderId?.slice(0, 100) ?? null)}::varchar[],
+      ${column((r) => r.paymentId)}::uuid[], ${column((r) => r.received.signatureOk)}::boolean[],
+      ${column((r) => r.received.payloadDigest)}::char(64)[], ${column((r) => r.outcome)}::varchar[],
+      ${column((r) => r.note?.replaceAll('\0', '') ?? null)}::text[])
     WHERE ${guard}`;
-}
-
-/** The column holds 100 characters; the query parameter may be longer. */
-function orderIdOf(received: ReceivedNotification): string | null {
-  return received.orderId?.slice(0, 100) ?? null;
 }
