@@ -94,7 +94,8 @@ async function create(req, res) {
 createServer((req, res) => {
   if (req.method === 'POST' && req.url === '/v1/payments') {
     create(req, res).catch(() => {
-      res.writeHead(500).end();
+      if (res.headersSent) res.destroy();
+      else res.writeHead(500).end();
     });
   } else if (req.method === 'POST' && req.url?.startsWith('/webhooks/multisafepay')) {
     readBody(req).then(
