@@ -335,7 +335,7 @@ async function rowCount(url) {
 }
 
 async function main() {
-  const [sandboxPort, port, barePort] = await freePorts(3);
+  const [sandboxPort, port] = await freePorts(2);
   const url = process.env.DATABASE_URL;
   console.log(
     JSON.stringify({
@@ -476,7 +476,9 @@ async function main() {
 
     // The HTTP floor: the same creates against a bare node:http server (bench/http-floor.mjs)
     // that makes the same calls to the sandbox and takes its notifications, with nothing else.
-    // Its "service" column is that bare server.
+    // Its "service" column is that bare server. Its port is taken now, not at start-up: by now
+    // the runs' outgoing connections may have used a port chosen then.
+    const [barePort] = await freePorts(1);
     const bare = start('bench/http-floor.mjs', {
       PORT: String(barePort),
       MSP_BASE_URL: `http://127.0.0.1:${sandboxPort}/v1/json`,
