@@ -151,14 +151,19 @@ export class NotificationsService {
     order: GatewayOrder,
     note: string | null,
   ): Promise<NotificationOutcome> {
+    const audit = (outcome: NotificationOutcome): AuditRow => ({
+      received,
+      paymentId: current.id,
+      outcome,
+      note,
+    });
     const optimistic = await this.payments.tryApply(
       current,
       order,
       'notification',
       note ?? undefined,
-      (p, guard, result) =>
-        recordSql(p, guard, [{ received, paymentId: current.id, outcome: result.kind, note }]),
-      (result) => this.audit.add({ received, paymentId: current.id, outcome: result.kind, note }),
+      (p, guard, result) => recordSql(p, guard, [audit(result.kind)]),
+      (result) => this.audit.add(audit(result.kind)),
     );
     const outcome =
       optimistic?.kind ??
