@@ -9,9 +9,17 @@ import { NoopPaymentsObserver, PaymentsObserver } from './observability/payments
 import { PaymentsOptions } from './payments/payments.options.js';
 import { PaymentsService } from './payments/payments.service.js';
 import { RefundsService } from './refunds/refunds.service.js';
+import { EventsService } from './events/events.service.js';
+import { OutboxRelay } from './events/outbox-relay.service.js';
+import { OutboxSignal } from './events/outbox-signal.js';
+import { OutboxWriter } from './events/outbox-writer.js';
+import { WebhookEndpointsService } from './events/webhook-endpoints.service.js';
 
 export interface PaymentsModuleAsyncOptions {
-  /** Must export an `OrdersGateway` provider (e.g. MultiSafepayModule) and what `inject` needs. */
+  /**
+   * Must export an `OrdersGateway` provider (e.g. MultiSafepayModule) and what `inject` needs;
+   * the event transports (`WebhookSender`, `EventBroker`) too, when events are to leave.
+   */
   imports: NonNullable<ModuleMetadata['imports']>;
   inject?: (string | symbol | (abstract new (...args: never[]) => unknown))[];
   useFactory: (...args: never[]) => PaymentsOptions | Promise<PaymentsOptions>;
@@ -33,6 +41,11 @@ export class PaymentsModule {
       NotificationsService,
       ReconcilerService,
       RefundsService,
+      OutboxSignal,
+      OutboxWriter,
+      EventsService,
+      WebhookEndpointsService,
+      OutboxRelay,
     ];
     return {
       module: PaymentsModule,

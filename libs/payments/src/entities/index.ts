@@ -3,6 +3,10 @@ import { NotificationEntity } from './notification.entity.js';
 import { PaymentEventEntity } from './payment-event.entity.js';
 import { RefundEntity } from './refund.entity.js';
 import { PaymentEntity } from './payment.entity.js';
+import { EventEntity } from './event.entity.js';
+import { WebhookEndpointEntity } from './webhook-endpoint.entity.js';
+import { EventDeliveryEntity } from './event-delivery.entity.js';
+import { DeliveryAttemptEntity } from './delivery-attempt.entity.js';
 
 export { PaymentEntity, type NextAction, type PaymentMetadata } from './payment.entity.js';
 export { PaymentEventEntity } from './payment-event.entity.js';
@@ -15,6 +19,10 @@ export const PAYMENTS_ENTITIES = [
   IdempotencyKeyEntity,
   NotificationEntity,
   RefundEntity,
+  EventEntity,
+  WebhookEndpointEntity,
+  EventDeliveryEntity,
+  DeliveryAttemptEntity,
 ];
 export {
   NotificationEntity,
@@ -22,3 +30,17 @@ export {
   type NotificationOutcome,
 } from './notification.entity.js';
 export { RefundEntity, REFUND_STATUSES, type RefundStatus } from './refund.entity.js';
+export { EventEntity } from './event.entity.js';
+export {
+  WebhookEndpointEntity,
+  WEBHOOK_ENDPOINT_STATUSES,
+  type WebhookEndpointStatus,
+} from './webhook-endpoint.entity.js';
+export {
+  EventDeliveryEntity,
+  DELIVERY_CHANNELS,
+  DELIVERY_STATUSES,
+  type DeliveryChannel,
+  type DeliveryStatus,
+} from './event-delivery.entity.js';
+export { DeliveryAttemptEntity } from './delivery-attempt.entity.js';

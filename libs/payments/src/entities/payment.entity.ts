@@ -100,6 +100,13 @@ export class PaymentEntity {
   @VersionColumn()
   version!: number;
 
+  /**
+   * The `sequence` of this payment's latest event (DESIGN §8). Every write of an event sets it
+   * together with `version`, so a move guarded by the version knows its event's number.
+   */
+  @Column({ name: 'event_sequence', type: 'integer', default: 0 })
+  eventSequence!: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -4,6 +4,10 @@ import { PaymentNotFoundError } from '../errors/common.errors.js';
 import { PaymentEntity } from '../entities/payment.entity.js';
 import type { EventSource, PaymentStatus } from './payment-status.js';
 import { PaymentsObserver } from '../observability/payments.observer.js';
+import { paymentEventType } from '../events/event-types.js';
+import { insertEventsSql } from '../events/outbox.js';
+import { currentTraceparent, OutboxSignal } from '../events/outbox-signal.js';
+import { toPaymentView } from '../payments/payment-view.js';
 import { TransactionRunner } from './transaction-runner.js';
 import { checkTransitionTable, isLegalTransition, TRANSITIONS } from './transition-table.js';
 import {
@@ -87,6 +91,7 @@ export class PaymentLifecycleService implements OnModuleInit {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly observer: PaymentsObserver,
+    private readonly signal: OutboxSignal,
   ) {}
 
   onModuleInit(): void {
@@ -119,6 +124,7 @@ export class PaymentLifecycleService implements OnModuleInit {
     const current = paymentFromRow(rows[0]);
     const outcome = await this.execute(
       (text, values) => manager.query(text, values),
+      () => this.tx.afterCommit(manager, () => this.signal.committed()),
       current,
       to,
       context,
@@ -150,6 +156,7 @@ export class PaymentLifecycleService implements OnModuleInit {
       if (plan.kind === 'anomaly') return null;
       const outcome = await this.execute(
         (text, values) => this.tx.statement(text, values),
+        () => this.signal.committed(),
         row,
         to,
         context,
@@ -167,12 +174,15 @@ export class PaymentLifecycleService implements OnModuleInit {
 
   /**
    * Writes `plan` (made from `current`) in one statement: the UPDATE matches only while the
-   * row still has `current.version`, and the history row and `writtenWith` depend on it ('stale'
-   * when it did not match). An anomaly writes its history row only; a no-op with nothing to
-   * change writes only `writtenWith` (through `writtenAlone` when given).
+   * row still has `current.version`, and the history row, the event (DESIGN §8) and `writtenWith`
+   * depend on it ('stale' when it did not match). An anomaly writes its history row only; a
+   * no-op with nothing to change writes only `writtenWith` (through `writtenAlone` when given).
+   * `eventWritten` is called once an event was written (it arranges the relay's wake-up after
+   * the commit).
    */
   private async execute(
     run: (text: string, values: unknown[]) => Promise<unknown[]>,
+    eventWritten: () => void,
     current: PaymentEntity,
     to: PaymentStatus,
     context: TransitionContext,
@@ -206,21 +216,34 @@ export class PaymentLifecycleService implements OnModuleInit {
       return outcome;
     }
     const changes = plan.changes ?? {};
+    const eventType = plan.kind === 'applied' ? paymentEventType(to) : null;
     const payment = Object.assign(new PaymentEntity(), current, changes, {
       version: current.version + 1,
       updatedAt: new Date(),
+      eventSequence: current.eventSequence + (eventType ? 1 : 0),
     });
     const outcome: TransitionOutcome = { kind: plan.kind, payment };
     const assignments = [
       ...patchAssignments(changes, sql.add),
       `version = ${sql.add(payment.version)}`,
       `updated_at = ${sql.add(payment.updatedAt)}`,
+      ...(eventType ? [`event_sequence = ${sql.add(payment.eventSequence)}`] : []),
     ].join(', ');
     const ctes = [
       `moved AS (UPDATE payments SET ${assignments}
          WHERE id = ${sql.add(current.id)} AND version = ${sql.add(current.version)} RETURNING id)`,
     ];
     if (plan.kind === 'applied') ctes.push(`history AS (${history('moved', false, plan.note)})`);
+    if (eventType) {
+      const event = {
+        type: eventType,
+        paymentId: current.id,
+        sequence: payment.eventSequence,
+        object: toPaymentView(payment),
+        traceparent: currentTraceparent(),
+      };
+      ctes.push(`event AS (${insertEventsSql(sql.add, 'moved', [event])})`);
+    }
     if (writtenWith) {
       ctes.push(`also AS (${writtenWith(sql.add, 'EXISTS (SELECT 1 FROM moved)', outcome)})`);
     }
@@ -232,6 +255,7 @@ export class PaymentLifecycleService implements OnModuleInit {
     if (plan.kind === 'applied') {
       this.observer.transition(current.status, to, context.source, false);
     }
+    if (eventType) eventWritten();
     return outcome;
   }
 

@@ -12,7 +12,8 @@ import type { TransactionRunner } from './transaction-runner.js';
 export const PAYMENT_COLUMNS =
   'id, order_id, client_id, amount, currency, description, status, gateway_transaction_id, ' +
   'gateway_status, card_brand, card_last4, card_expiry_month, card_expiry_year, next_action, ' +
-  'refunded_amount, notification_method, metadata, reconcile_after, version, created_at, updated_at';
+  'refunded_amount, notification_method, metadata, reconcile_after, version, event_sequence, created_at, ' +
+  'updated_at';
 
 export interface PaymentRow {
   id: string;
@@ -34,6 +35,7 @@ export interface PaymentRow {
   metadata: PaymentEntity['metadata'];
   reconcile_after: Date | null;
   version: number;
+  event_sequence: number;
   created_at: Date;
   updated_at: Date;
 }
@@ -59,6 +61,7 @@ export function paymentFromRow(row: PaymentRow): PaymentEntity {
     metadata: row.metadata,
     reconcileAfter: row.reconcile_after,
     version: row.version,
+    eventSequence: row.event_sequence,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   });

@@ -13,15 +13,33 @@ import { PaymentsOptions } from '../payments/payments.options.js';
 export class TransactionRunner {
   /** Prepared-statement names by SQL text: the hot paths' texts are few and fixed. */
   private readonly names = new Map<string, string>();
+  /** What to do once each open transaction (by its manager) has committed. */
+  private readonly afterCommitHooks = new WeakMap<EntityManager, (() => void)[]>();
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly options: PaymentsOptions,
   ) {}
 
-  run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  async run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const hooks: (() => void)[] = [];
     // READ COMMITTED is PostgreSQL's default: no SET TRANSACTION round trip needed.
-    return this.dataSource.transaction(work);
+    const result = await this.dataSource.transaction((manager) => {
+      this.afterCommitHooks.set(manager, hooks);
+      return work(manager);
+    });
+    for (const hook of hooks) hook();
+    return result;
+  }
+
+  /**
+   * Runs `hook` once the transaction of `manager` has committed (never if it rolls back); at
+   * once for a manager outside `run`, whose statements commit by themselves.
+   */
+  afterCommit(manager: EntityManager, hook: () => void): void {
+    const hooks = this.afterCommitHooks.get(manager);
+    if (hooks) hooks.push(hook);
+    else hook();
   }
 
   /**

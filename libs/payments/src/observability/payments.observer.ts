@@ -16,6 +16,8 @@ export abstract class PaymentsObserver {
   /** One call to MultiSafepay: `outcome` is `ok` or the domain error code. */
   abstract gatewayCall(operation: string, seconds: number, outcome: string): void;
   abstract notification(method: 'GET' | 'POST', outcome: string): void;
+  /** One event delivery attempt: `channel` webhook or amqp; `outcome` delivered, retry or failed. */
+  abstract eventDelivery(channel: string, outcome: string): void;
   abstract reconcilerRun(report: {
     claimed: number;
     changed: number;
@@ -29,5 +31,6 @@ export class NoopPaymentsObserver extends PaymentsObserver {
   transition(): void {}
   gatewayCall(): void {}
   notification(): void {}
+  eventDelivery(): void {}
   reconcilerRun(): void {}
 }

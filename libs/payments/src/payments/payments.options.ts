@@ -25,4 +25,23 @@ export abstract class PaymentsOptions {
    * so a reconnect would find the names taken.
    */
   abstract readonly preparedStatements: boolean;
+  /** How events leave the service (DESIGN §8). */
+  abstract readonly events: EventsOptions;
+}
+
+export interface EventsOptions {
+  /** Run the relay in this process (replicas share the work; API-only replicas may turn it off). */
+  relay: boolean;
+  /** LISTEN for other processes' events (a PostgreSQL server; the embedded one is polled). */
+  listen: boolean;
+  /** The relay's polling fallback. */
+  pollIntervalMs: number;
+  /** One webhook attempt: no 2xx answer within this is a failure. */
+  webhookTimeoutMs: number;
+  /** Requests in flight to one endpoint at most, across replicas. */
+  endpointConcurrency: number;
+  /** Delays before the 2nd, 3rd, … attempt (each jittered ±20%); then the delivery has failed. */
+  retryScheduleMs: number[];
+  /** An endpoint whose every attempt failed for this long is disabled. */
+  disableAfterMs: number;
 }

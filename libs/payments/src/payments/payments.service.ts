@@ -329,6 +329,7 @@ export class PaymentsService {
       metadata: input.metadata ?? null,
       reconcileAfter: null,
       version: 1,
+      eventSequence: 0,
     });
     const sql = new SqlParams();
     const p = sql.add;

@@ -7,6 +7,8 @@ import { RefundEntity, type RefundStatus } from '../entities/refund.entity.js';
 import { GatewayOrderNotFoundError, GatewayRejectedError } from '../gateway/gateway.errors.js';
 import { OrdersGateway, type GatewayOrder, type GatewayRefund } from '../gateway/orders.gateway.js';
 import { TransactionRunner } from '../lifecycle/transaction-runner.js';
+import type { RefundEventType } from '../events/event-types.js';
+import { OutboxWriter } from '../events/outbox-writer.js';
 import { IdempotencyKeyReusedError } from '../payments/payments.errors.js';
 import { PaymentsService } from '../payments/payments.service.js';
 import {
@@ -44,6 +46,12 @@ export function toRefundView(r: RefundEntity): RefundView {
   };
 }
 
+/** Refund outcomes other services hear about (DESIGN §8). */
+const REFUND_EVENTS: Partial<Record<RefundStatus, RefundEventType>> = {
+  reserved: 'refund.succeeded',
+  failed: 'refund.failed',
+};
+
 const REFUNDABLE = ['completed', 'partial_refunded'];
 const CANCELLABLE = ['initialized', 'uncleared'];
 /** Statuses whose amount counts as refunded or on its way. */
@@ -62,6 +70,7 @@ export class RefundsService {
     private readonly tx: TransactionRunner,
     private readonly payments: PaymentsService,
     private readonly gateway: OrdersGateway,
+    private readonly outbox: OutboxWriter,
   ) {}
 
   async refund(
@@ -171,39 +180,43 @@ export class RefundsService {
       });
       const order = await this.gateway.getOrder(payment.orderId).catch(() => undefined);
       return await this.tx.run(async (m) => {
-        await m.update(
-          RefundEntity,
-          { id: refund.id },
-          {
-            status: 'reserved',
-            gatewayTransactionId: done.transactionId,
-            gatewayRefundId: done.refundId,
-          },
-        );
         if (order) await this.payments.applyIn(m, payment.id, order, 'api', `refund ${refund.id}`);
-        return m.findOneByOrFail(RefundEntity, { id: refund.id });
+        return this.move(m, refund.id, {
+          status: 'reserved',
+          gatewayTransactionId: done.transactionId,
+          gatewayRefundId: done.refundId,
+        });
       });
     } catch (error) {
       if (error instanceof GatewayRejectedError) {
         await this.tx.run((m) =>
-          m.update(
-            RefundEntity,
-            { id: refund.id },
-            {
-              status: 'failed',
-              error: { code: error.code, message: error.message, gatewayCode: error.gatewayCode },
-            },
-          ),
+          this.move(m, refund.id, {
+            status: 'failed',
+            error: { code: error.code, message: error.message, gatewayCode: error.gatewayCode },
+          }),
         );
       } else {
         this.logger.warn(
           { refundId: refund.id, err: error },
           'refund outcome unknown; a retry with the same key settles it',
         );
-        await this.tx.run((m) => m.update(RefundEntity, { id: refund.id }, { status: 'unknown' }));
+        await this.tx.run((m) => this.move(m, refund.id, { status: 'unknown' }));
       }
       throw error;
     }
+  }
+
+  /** The one place a refund's status changes: the outcomes callers hear of write their event. */
+  private async move(
+    m: EntityManager,
+    refundId: string,
+    patch: Partial<RefundEntity> & { status: RefundStatus },
+  ): Promise<RefundEntity> {
+    await m.update(RefundEntity, { id: refundId }, patch);
+    const refund = await m.findOneByOrFail(RefundEntity, { id: refundId });
+    const type = REFUND_EVENTS[patch.status];
+    if (type) await this.outbox.appendIn(m, refund.paymentId, type, toRefundView(refund));
+    return refund;
   }
 
   /** After a lost answer: the refund is at MultiSafepay if the order lists our refund_order_id. */
