@@ -9,23 +9,36 @@ import { loggerParams } from './common/logger.js';
 import { appConfig, type AppConfig } from './config/app.config.js';
 import { authConfig } from './config/auth.config.js';
 import { paymentsConfig, type PaymentsConfig } from './config/payments.config.js';
+import { eventsConfig, type EventsConfig } from './config/events.config.js';
+import { WebhookSenderModule } from '@app/webhook-sender';
 import { HealthModule } from './health/health.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { PrometheusPaymentsObserver } from './metrics/prometheus.observer.js';
 import { PaymentsApiModule } from './payments/payments-api.module.js';
+import { EventsApiModule } from './events/events-api.module.js';
 import { sandboxImports } from './sandbox/sandbox.imports.js';
 
 @Module({})
 export class AppModule {
-  /** `msp` decides the shape of the app: in sandbox mode the MultiSafepay sandbox is mounted. */
-  static register(msp: MultisafepayConfig): DynamicModule {
+  /**
+   * `msp` decides the shape of the app: in sandbox mode the MultiSafepay sandbox is mounted.
+   * `eventBroker` is the RabbitMQ module when AMQP_URL is set (loaded only then).
+   */
+  static register(msp: MultisafepayConfig, eventBroker: DynamicModule[] = []): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot({
           isGlobal: true,
           ignoreEnvFile: true,
-          load: [appConfig, databaseConfig, authConfig, paymentsConfig, multisafepayConfig],
+          load: [
+            appConfig,
+            databaseConfig,
+            authConfig,
+            paymentsConfig,
+            eventsConfig,
+            multisafepayConfig,
+          ],
         }),
         LoggerModule.forRootAsync({
           inject: [appConfig.KEY],
@@ -42,13 +55,20 @@ export class AppModule {
         HealthModule,
         MetricsModule,
         PaymentsModule.forRootAsync({
-          imports: [MultiSafepayModule],
+          imports: [MultiSafepayModule, WebhookSenderModule, ...eventBroker],
           observer: PrometheusPaymentsObserver,
-          inject: [appConfig.KEY, multisafepayConfig.KEY, paymentsConfig.KEY, DatabaseLifecycle],
+          inject: [
+            appConfig.KEY,
+            multisafepayConfig.KEY,
+            paymentsConfig.KEY,
+            eventsConfig.KEY,
+            DatabaseLifecycle,
+          ],
           useFactory: (
             app: AppConfig,
             gateway: MultisafepayConfig,
             payments: PaymentsConfig,
+            events: EventsConfig,
             database: DatabaseLifecycle,
           ): PaymentsOptions => ({
             notificationUrl: `${app.publicBaseUrl}/webhooks/multisafepay`,
@@ -59,9 +79,12 @@ export class AppModule {
             reconcileAfterMs: payments.reconcileAfterMs,
             abandonAfterMs: payments.abandonAfterMs,
             preparedStatements: !database.isEmbedded,
+            // The embedded database serves one process: its own commits wake its relay.
+            events: { ...events, listen: !database.isEmbedded },
           }),
         }),
         PaymentsApiModule,
+        EventsApiModule,
         ...sandboxImports(msp),
       ],
     };

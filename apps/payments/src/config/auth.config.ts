@@ -1,7 +1,14 @@
 import { registerAs } from '@nestjs/config';
 import { ConfigValidationError } from '@app/payments';
 
-export const SCOPES = ['payments:read', 'payments:write', 'refunds:write', 'admin'] as const;
+export const SCOPES = [
+  'payments:read',
+  'payments:write',
+  'refunds:write',
+  'events:read',
+  'events:admin',
+  'admin',
+] as const;
 export type Scope = (typeof SCOPES)[number];
 
 export interface ApiClient {

@@ -68,6 +68,8 @@ describe('parseApiKeys', () => {
     expect(client?.name).toBe('dev');
     expect([...(client?.scopes ?? [])].sort()).toEqual([
       'admin',
+      'events:admin',
+      'events:read',
       'payments:read',
       'payments:write',
       'refunds:write',

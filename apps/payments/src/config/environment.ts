@@ -5,6 +5,7 @@ import { loadAppConfig } from './app.config.js';
 import { loadSandboxTimers } from '../sandbox/sandbox.imports.js';
 import { loadAuthConfig } from './auth.config.js';
 import { loadPaymentsConfig } from './payments.config.js';
+import { loadEventsConfig } from './events.config.js';
 
 type Loader = (env: NodeJS.ProcessEnv) => unknown;
 
@@ -13,6 +14,7 @@ const LOADERS: Loader[] = [
   loadDatabaseConfig,
   loadAuthConfig,
   loadPaymentsConfig,
+  loadEventsConfig,
   loadMultisafepayConfig,
   loadSandboxTimers,
 ];

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** The service's Prometheus metrics, on a registry of its own (one per app instance). */
 @Injectable()
@@ -62,6 +62,30 @@ export class MetricsService {
     labelNames: ['result'],
     registers: [this.registry],
   });
+
+  readonly eventDeliveries = new Counter({
+    name: 'event_deliveries_total',
+    help: 'Event delivery attempts by channel (webhook, amqp) and outcome (delivered, retry, failed)',
+    labelNames: ['channel', 'outcome'],
+    registers: [this.registry],
+  });
+
+  /** Read at scrape time from the database; see `measureEventsBacklog`. */
+  private eventsBacklog: (() => Promise<number>) | undefined;
+
+  readonly eventsOldestPending = new Gauge({
+    name: 'events_oldest_pending_age_seconds',
+    help: 'Age of the oldest event a destination still waits for (0: none)',
+    registers: [this.registry],
+    collect: async () => {
+      if (this.eventsBacklog) this.eventsOldestPending.set(await this.eventsBacklog());
+    },
+  });
+
+  /** How to measure the events backlog (bound by the events API module at start-up). */
+  measureEventsBacklog(source: () => Promise<number>): void {
+    this.eventsBacklog = source;
+  }
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });

@@ -31,6 +31,10 @@ export class PrometheusPaymentsObserver extends PaymentsObserver {
     this.metrics.notifications.inc({ method, outcome });
   }
 
+  eventDelivery(channel: string, outcome: string): void {
+    this.metrics.eventDeliveries.inc({ channel, outcome });
+  }
+
   reconcilerRun(report: {
     claimed: number;
     changed: number;

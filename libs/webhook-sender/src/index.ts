@@ -1,0 +1,2 @@
+export * from './http-webhook.sender.js';
+export * from './webhook-sender.module.js';
