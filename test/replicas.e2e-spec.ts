@@ -12,6 +12,7 @@ import { scratchDatabase } from './support/database.js';
 import { signNotification } from './support/msp-signature.js';
 import { freePort } from './support/process.js';
 import { sandboxAdmin, sandboxOrders, submit3ds } from './support/sandbox.js';
+import { TestSubscriber } from './support/subscriber.js';
 
 const MSP_KEY = 'replica-test-key';
 
@@ -177,6 +178,46 @@ describe('two replicas on one PostgreSQL database, one MultiSafepay sandbox', ()
       await sandboxAdmin(sandboxUrl, 'POST', '/sandbox-admin/notifications/mode', {
         mode: 'normal',
       });
+    }
+  });
+
+  it('should deliver every event exactly once with both relays running', async () => {
+    const subscriber = new TestSubscriber();
+    await subscriber.start();
+    try {
+      const endpoint = await call<{ secret: string }>(a.url, 'POST', '/v1/webhook-endpoints', {
+        url: subscriber.url,
+        eventTypes: ['*'],
+      });
+      subscriber.secrets.push(endpoint.body.secret);
+      const created = await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          createPayment<PaymentBody>(
+            replicas()[i % 2]?.url ?? '',
+            paymentRequest({}, { number: i % 3 === 0 ? CARDS.threeDs : CARDS.noThreeDs }),
+          ),
+        ),
+      );
+      await Promise.all(
+        created
+          .filter((r) => r.body.nextAction)
+          .map((r) => submit3ds(r.body.nextAction?.url ?? '', 'success')),
+      );
+      const ids = new Set(created.map((r) => r.body.id));
+      // 20 payments with one event, 10 with two.
+      await subscriber.waitFor(
+        () => subscriber.accepted.filter((d) => ids.has(d.event.paymentId ?? '')).length >= 40,
+        15_000,
+      );
+      await new Promise((r) => setTimeout(r, 500));
+      const ours = subscriber.deliveries.filter((d) => ids.has(d.event.paymentId ?? ''));
+      const perEvent = new Map<string, number>();
+      for (const d of ours) perEvent.set(d.event.id, (perEvent.get(d.event.id) ?? 0) + 1);
+      expect(perEvent.size).toBe(40);
+      expect([...perEvent.values()].every((n) => n === 1)).toBe(true);
+      expect(ours.every((d) => d.verifiedWith.length === 1)).toBe(true);
+    } finally {
+      await subscriber.stop();
     }
   });
 });
