@@ -63,6 +63,9 @@ describe('the shopper in a real browser (headless Chromium): demo checkout and 3
   it('should complete a card without 3-D Secure at once', async () => {
     const page = await checkout('4012001038443335', 'redirect', 'checkout.png');
     await finalStatus(page, 'completed');
+    await expect
+      .poll(() => page.locator('#pushed tr td:nth-child(2)').allTextContents(), { timeout: 5_000 })
+      .toEqual(['payment.completed']);
     expect(await page.textContent('body')).toContain('24.95 EUR');
     expect(await page.textContent('body')).not.toContain('4012001038443335');
     await page.close();
@@ -76,6 +79,10 @@ describe('the shopper in a real browser (headless Chromium): demo checkout and 3
     await finalStatus(page, 'completed');
     const sources = await page.locator('#events tr td:nth-child(3)').allTextContents();
     expect(sources).toContain('notification');
+    // The push path: the built-in subscriber received both events, signed, in order.
+    await expect
+      .poll(() => page.locator('#pushed tr td:nth-child(2)').allTextContents(), { timeout: 5_000 })
+      .toEqual(['payment.initialized', 'payment.completed']);
     await page.screenshot({ path: `${SHOTS}/result-completed.png`, fullPage: true });
     await page.close();
   });

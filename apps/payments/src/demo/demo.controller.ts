@@ -2,6 +2,7 @@ import {
   Body,
   Controller,
   Get,
+  HttpCode,
   Inject,
   Param,
   ParseUUIDPipe,
@@ -9,6 +10,7 @@ import {
   Query,
   Req,
   Res,
+  type RawBodyRequest,
 } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { ApiExcludeController } from '@nestjs/swagger';
@@ -18,6 +20,7 @@ import { randomUUID } from 'node:crypto';
 import { appConfig } from '../config/app.config.js';
 import { authConfig } from '../config/auth.config.js';
 import { checkoutPage, DEMO_CARDS, page, resultPage, type DemoPayment } from './demo.html.js';
+import { DemoSubscriber } from './demo-subscriber.js';
 
 type Form = Record<string, string | undefined>;
 
@@ -36,6 +39,7 @@ export class DemoController {
 
   constructor(
     private readonly payments: PaymentsService,
+    private readonly subscriber: DemoSubscriber,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
     @Inject(authConfig.KEY) auth: ConfigType<typeof authConfig>,
   ) {
@@ -142,6 +146,14 @@ export class DemoController {
     html(reply, 200, resultPage(await this.view(id)));
   }
 
+  /** The built-in subscriber's endpoint: deliveries signed per Standard Webhooks. */
+  @Post('events')
+  @HttpCode(204)
+  events(@Req() request: RawBodyRequest<FastifyRequest>, @Res() reply: FastifyReply): void {
+    const ok = this.subscriber.receive(request.headers, request.rawBody?.toString('utf8') ?? '');
+    void reply.status(ok ? 204 : 401).send();
+  }
+
   @Get('status/:id')
   status(@Param('id', ParseUUIDPipe) id: string): Promise<DemoPayment> {
     return this.view(id);
@@ -157,6 +169,7 @@ export class DemoController {
       currency: payment.currency,
       card: payment.card,
       events: events.map((e) => ({ from: e.from, to: e.to, source: e.source, at: e.at })),
+      pushed: this.subscriber.eventsOf(id),
     };
   }
 }

@@ -78,6 +78,8 @@ export interface DemoPayment {
   currency: string;
   card: { brand: string | null; last4: string | null };
   events: { from: string | null; to: string; source: string; at: string }[];
+  /** Events the built-in demo subscriber received for it (pushed, signed webhooks). */
+  pushed: { id: string; type: string; sequence: number | null; receivedAt: string }[];
 }
 
 export const OPEN_STATUSES = ['created', 'unknown', 'initialized', 'uncleared'];
@@ -89,6 +91,12 @@ export function resultPage(p: DemoPayment): string {
         `<tr><td>${esc(e.from ?? '—')}</td><td>${esc(e.to)}</td><td>${esc(e.source)}</td><td>${esc(e.at)}</td></tr>`,
     )
     .join('');
+  const pushed = p.pushed
+    .map(
+      (e) =>
+        `<tr><td>${esc(e.sequence ?? '')}</td><td>${esc(e.type)}</td><td>${esc(e.id)}</td><td>${esc(e.receivedAt)}</td></tr>`,
+    )
+    .join('');
   const open = OPEN_STATUSES.includes(p.status);
   return page(
     `Payment ${p.status}`,
@@ -97,15 +105,18 @@ export function resultPage(p: DemoPayment): string {
 <p id="waiting" class="muted"${open ? '' : ' hidden'}>Waiting for MultiSafepay to confirm…</p>
 <h2>History</h2>
 <table><thead><tr><th>from</th><th>to</th><th>source</th><th>at</th></tr></thead><tbody id="events">${rows}</tbody></table>
+<h2>Events pushed to subscribers</h2>
+<p class="muted">What the built-in demo subscriber received: signed webhooks (Standard Webhooks), verified on arrival.</p>
+<table><thead><tr><th>#</th><th>type</th><th>id</th><th>received</th></tr></thead><tbody id="pushed">${pushed}</tbody></table>
 <p><a href="/demo">New payment</a></p>`,
-    open
-      ? `const OPEN=${JSON.stringify(OPEN_STATUSES)};
+    // Polls while the payment is open, and a little after, for the last pushed event.
+    `const OPEN=${JSON.stringify(OPEN_STATUSES)};let settled=0;
 const esc=(v)=>String(v).replace(/[&<>"']/g,(c)=>'&#'+c.charCodeAt(0)+';');
 async function poll(){const r=await fetch('/demo/status/${esc(p.id)}');const p2=await r.json();
 const s=document.getElementById('status');s.textContent=p2.status;s.className='status '+p2.status;
 document.getElementById('events').innerHTML=p2.events.map((e)=>'<tr><td>'+esc(e.from??'—')+'</td><td>'+esc(e.to)+'</td><td>'+esc(e.source)+'</td><td>'+esc(e.at)+'</td></tr>').join('');
-if(OPEN.includes(p2.status)){setTimeout(poll,500)}else{document.getElementById('waiting').hidden=true;document.title='Payment '+p2.status}}
-setTimeout(poll,300);`
-      : '',
+document.getElementById('pushed').innerHTML=p2.pushed.map((e)=>'<tr><td>'+esc(e.sequence??'')+'</td><td>'+esc(e.type)+'</td><td>'+esc(e.id)+'</td><td>'+esc(e.receivedAt)+'</td></tr>').join('');
+if(OPEN.includes(p2.status)){setTimeout(poll,500)}else{document.getElementById('waiting').hidden=true;document.title='Payment '+p2.status;if(++settled<8)setTimeout(poll,500)}}
+setTimeout(poll,${open ? 300 : 0});`,
   );
 }
