@@ -1,23 +1,15 @@
 import 'reflect-metadata';
-import { HttpModule } from '@nestjs/axios';
-import { Test } from '@nestjs/testing';
 import {
   GatewayOrderNotFoundError,
   GatewayRejectedError,
   GatewayTimeoutError,
   GatewayUnavailableError,
-  OrdersGateway,
   type DirectCardOrderRequest,
+  type OrdersGateway,
 } from '@app/payments';
-import { readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { multisafepayConfig, type MultisafepayConfig } from './multisafepay.config.js';
-import { MultiSafepayOrdersGateway } from './multisafepay-orders.gateway.js';
-
-const fixture = (name: string): string =>
-  readFileSync(new URL(`../../../test/fixtures/msp/${name}.json`, import.meta.url), 'utf8');
+import { FakeMsp, fixture, gatewayFor, type Seen } from './testing/fake-msp.js';
 
 const PAN = '4111111111111111';
 const CVC = '737';
@@ -41,69 +33,6 @@ const request: DirectCardOrderRequest = {
   notificationUrl: 'https://pay.example/webhooks/multisafepay',
   notificationMethod: 'POST',
 };
-
-interface Seen {
-  method: string;
-  url: string;
-  headers: IncomingMessage['headers'];
-  body: string;
-}
-
-/** Plays MultiSafepay: answers each request with what the test scripted. */
-class FakeMsp {
-  seen: Seen[] = [];
-  handler: (req: Seen, res: ServerResponse) => void = (_r, res) => res.end('{}');
-  private server!: Server;
-  port = 0;
-
-  async start(): Promise<void> {
-    this.server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        const seen = {
-          method: req.method ?? '',
-          url: req.url ?? '',
-          headers: req.headers,
-          body: Buffer.concat(chunks).toString(),
-        };
-        this.seen.push(seen);
-        this.handler(seen, res);
-      });
-    });
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.port = (this.server.address() as AddressInfo).port;
-  }
-
-  answer(status: number, body: string): void {
-    this.handler = (_r, res) =>
-      res.writeHead(status, { 'content-type': 'application/json' }).end(body);
-  }
-
-  async stop(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
-}
-
-async function gatewayFor(config: Partial<MultisafepayConfig>): Promise<OrdersGateway> {
-  const full: MultisafepayConfig = {
-    env: 'test',
-    apiKey: 'test-key',
-    baseUrl: 'http://127.0.0.1:1/v1/json',
-    notificationMethod: 'POST',
-    timeoutMs: 2_000,
-    ...config,
-  };
-  const moduleRef = await Test.createTestingModule({
-    imports: [HttpModule],
-    providers: [
-      { provide: multisafepayConfig.KEY, useValue: full },
-      { provide: OrdersGateway, useClass: MultiSafepayOrdersGateway },
-    ],
-  }).compile();
-  return moduleRef.get(OrdersGateway);
-}
 
 describe('MultiSafepayOrdersGateway', () => {
   const msp = new FakeMsp();
