@@ -109,6 +109,7 @@ describe('MultiSafepayOrdersGateway', () => {
         card: { brand: 'VISA', last4: '1111', expiry: '3012' },
       });
       expect(order.customerVerification?.html).toContain('<form method="post"');
+      expect(order).toMatchObject({ capture: null, recurring: null });
     });
 
     it('should decide on status, not on payment_url: completed without 3-D Secure', async () => {
@@ -121,6 +122,10 @@ describe('MultiSafepayOrdersGateway', () => {
         transactionId: '123456789',
       });
       expect(order.card).toEqual({ brand: 'VISA', last4: '3335', expiry: '3807' });
+      // An automatically captured order; the recurring_id MultiSafepay filled without a model
+      // is handed on with model null, so the domain can tell it is no saved card.
+      expect(order.capture).toBeNull();
+      expect(order.recurring).toEqual({ id: '9936127109231123', model: null });
     });
 
     it('should read both decline shapes as a declined order', async () => {
@@ -135,6 +140,8 @@ describe('MultiSafepayOrdersGateway', () => {
         transactionId: null,
         reasonCode: '1024',
         reason: 'Transaction declined',
+        capture: null,
+        recurring: null,
       });
     });
 
@@ -224,6 +231,7 @@ describe('MultiSafepayOrdersGateway', () => {
           status: 'completed',
           amount: 1000,
           currency: 'EUR',
+          orderId: 'shop-1234',
           refundOrderId: null,
         },
       ]);

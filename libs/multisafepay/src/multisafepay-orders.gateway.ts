@@ -71,6 +71,8 @@ export class MultiSafepayOrdersGateway extends OrdersGateway {
         paymentUrl: null,
         customerVerification: null,
         relatedTransactions: [],
+        capture: null,
+        recurring: null,
       };
     }
     return this.order('create order', this.successful(envelope));

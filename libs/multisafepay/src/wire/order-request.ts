@@ -40,29 +40,46 @@ function customer(c: CustomerInput): Record<string, unknown> {
   });
 }
 
+function paymentOptions(
+  request: Pick<
+    DirectCardOrderRequest,
+    'notificationUrl' | 'notificationMethod' | 'redirectUrl' | 'cancelUrl'
+  >,
+): Record<string, unknown> {
+  return compact({
+    notification_url: request.notificationUrl,
+    notification_method: request.notificationMethod,
+    redirect_url: request.redirectUrl,
+    cancel_url: request.cancelUrl,
+    close_window: false,
+  });
+}
+
 /** `POST /orders` body for a direct card payment (msp-api.md §2.9). Holds the PAN: never log it. */
 export function toDirectOrderBody(request: DirectCardOrderRequest): Record<string, unknown> {
   const yymm = `${String(request.card.expiryYear % 100).padStart(2, '0')}${String(request.card.expiryMonth).padStart(2, '0')}`;
-  return {
+  const customerBody = request.recurring
+    ? { ...request.customer, reference: request.recurring.customerReference }
+    : request.customer;
+  return compact({
     type: 'direct',
     gateway: 'CREDITCARD',
     order_id: request.orderId,
     currency: request.currency,
     amount: request.amount,
     description: request.description,
-    payment_options: compact({
-      notification_url: request.notificationUrl,
-      notification_method: request.notificationMethod,
-      redirect_url: request.redirectUrl,
-      cancel_url: request.cancelUrl,
-      close_window: false,
-    }),
-    customer: customer(request.customer),
+    // "manual" is the only documented value (msp-capture-tokens.md §1.2): automatic sends nothing.
+    capture: request.captureMode === 'manual' ? 'manual' : undefined,
+    // Top level, as every example, SDK and plugin sends it; the card schema's nested
+    // `recurring: {model}` is the odd one out (msp-capture-tokens.md §2.2, §7 q16).
+    recurring_model: request.recurring?.model,
+    payment_options: paymentOptions(request),
+    customer: customer(customerBody),
     gateway_info: compact({
       card_number: request.card.number,
       card_holder_name: request.card.holder,
       card_expiry_date: yymm,
       card_cvc: request.card.cvc,
     }),
-  };
+  });
 }

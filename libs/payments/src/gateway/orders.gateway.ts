@@ -66,6 +66,27 @@ export interface CustomerInput {
   browser?: BrowserInfo;
 }
 
+/**
+ * `automatic`: the card is charged when authorised (MultiSafepay's default). `manual`: it is only
+ * authorised; the money moves with `captureOrder` (msp-capture-tokens.md §1). Needs activation by
+ * MultiSafepay, and only Visa, Mastercard and Maestro support it.
+ */
+export type CaptureMode = 'manual' | 'automatic';
+
+/**
+ * How a stored card will be used (msp-capture-tokens.md §2.1): `cardOnFile` (customer-initiated
+ * one-click), `subscription` (fixed schedule), `unscheduled` (merchant-initiated, event-driven).
+ */
+export const RECURRING_MODELS = ['cardOnFile', 'subscription', 'unscheduled'] as const;
+export type RecurringModel = (typeof RECURRING_MODELS)[number];
+
+/** Asks MultiSafepay to keep the card as a token (a "first payment", DESIGN §10). */
+export interface RecurringSetup {
+  model: RecurringModel;
+  /** Our customer id; the token is filed under it. Sent as `customer.reference`, over any other. */
+  customerReference: string;
+}
+
 export interface DirectCardOrderRequest {
   /** MultiSafepay `order_id`: unique per site, at most 50 characters. */
   orderId: string;
@@ -80,6 +101,10 @@ export interface DirectCardOrderRequest {
   cancelUrl?: string;
   notificationUrl: string;
   notificationMethod: NotificationMethod;
+  /** Default `automatic`. */
+  captureMode?: CaptureMode;
+  /** Keep the card for later payments; the token comes back as `GatewayOrder.recurring`. */
+  recurring?: RecurringSetup;
 }
 
 export interface GatewayCardDetails {
@@ -92,14 +117,53 @@ export interface GatewayCardDetails {
 
 export interface GatewayRelatedTransaction {
   transactionId: string;
+  /**
+   * `capture`, `refund`, `chargeback`, `reverse-chargeback`, `auth-cancellation`, … lower-case, as
+   * MultiSafepay names it (`reverse_chargeback` is read as `reverse-chargeback`).
+   */
   type: string;
   status: string;
   amount: number;
   currency: string;
+  /** The transaction's own order id (a capture's or refund's order), when MultiSafepay gives it. */
+  orderId: string | null;
   /** For refunds: the `refund_order_id` given when it was requested. */
   refundOrderId: string | null;
 }
 
+/**
+ * An order authorised with `captureMode: 'manual'` (`payment_details.capture: "manual"`).
+ */
+export interface GatewayCaptureState {
+  mode: 'manual';
+  /**
+   * When the authorisation lapses (`capture_expiry`). MultiSafepay gives it without an offset; it
+   * is read as Europe/Amsterdam wall time, the earlier of the plausible readings (UTC would be 1–2 h
+   * later), so an expiry is never thought further away than it is. An explicit offset is honoured.
+   * Null when absent or unreadable: treat that as expired (as MultiSafepay's Magento plugin does).
+   */
+  expiresAt: Date | null;
+  /** Minor units still capturable (`capture_remain`); 0 when MultiSafepay did not say. */
+  remaining: number;
+}
+
+/** The token of a card MultiSafepay kept (`payment_details.recurring_id`). */
+export interface GatewayRecurring {
+  /** The token: it can charge the card. Never log it, never put it in an error. */
+  id: string;
+  /**
+   * The model it was created with (`recurring_model`). Null when MultiSafepay filled a
+   * `recurring_id` on an order sent without a model: do not treat that id as a saved card.
+   */
+  model: string | null;
+}
+
+/**
+ * An order as MultiSafepay reports it. Beware: `status: 'completed'` with `financialStatus:
+ * 'initialized'` and `capture.mode: 'manual'` is an open authorisation, never "paid": nothing is
+ * collected until `captureOrder`. A partly captured authorisation stays so while `capture.remaining`
+ * is above 0; a released remainder shows as a related `auth-cancellation`.
+ */
 export interface GatewayOrder {
   orderId: string;
   /** MultiSafepay's PSP id, kept as a string: it exceeds 2^53. Null when no transaction exists (1024 decline). */
@@ -117,6 +181,10 @@ export interface GatewayOrder {
   /** The self-submitting 3-D Secure form, when MultiSafepay gave one. */
   customerVerification: { type: 'form'; html: string } | null;
   relatedTransactions: GatewayRelatedTransaction[];
+  /** Manual capture state; null for an automatically captured order. */
+  capture: GatewayCaptureState | null;
+  /** The stored card's token, when MultiSafepay returned one; null otherwise. */
+  recurring: GatewayRecurring | null;
 }
 
 export interface RefundRequest {
