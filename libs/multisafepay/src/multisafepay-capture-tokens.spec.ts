@@ -1,11 +1,15 @@
 import 'reflect-metadata';
 import {
+  GatewayOrderNotFoundError,
+  GatewayRejectedError,
+  GatewayTimeoutError,
   GatewayUnavailableError,
   type DirectCardOrderRequest,
   type OrdersGateway,
 } from '@app/payments';
+import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FakeMsp, fixture, gatewayFor } from './testing/fake-msp.js';
+import { FakeMsp, fixture, gatewayFor, type Seen } from './testing/fake-msp.js';
 
 const PAN = '5500000000000004';
 
@@ -21,6 +25,9 @@ const cardOrder: DirectCardOrderRequest = {
 };
 
 const envelope = (data: unknown): string => JSON.stringify({ success: true, data });
+const failure = (code: number, info: string): string =>
+  JSON.stringify({ success: false, data: {}, error_code: code, error_info: info });
+
 describe('MultiSafepayOrdersGateway: manual capture and saved-card tokens', () => {
   const msp = new FakeMsp();
   let sut: OrdersGateway;
@@ -198,6 +205,144 @@ describe('MultiSafepayOrdersGateway: manual capture and saved-card tokens', () =
         }),
       );
       await expect(sut.getOrder('ord-1')).rejects.toBeInstanceOf(GatewayUnavailableError);
+    });
+  });
+
+  describe('captureOrder', () => {
+    it('should POST the capture to the original order and keep the capture order id it answers', async () => {
+      msp.answer(200, fixture('capture-partial'));
+      const capture = await sut.captureOrder('ord/1001', {
+        amount: 3000,
+        newOrderId: 'ord-1001-cap1',
+        description: 'First parcel',
+      });
+      expect(msp.seen[0]?.method).toBe('POST');
+      expect(msp.seen[0]?.url).toBe('/v1/json/orders/ord%2F1001/capture');
+      expect(msp.seen[0]?.headers['content-type']).toBe('application/json');
+      expect(sentBody()).toEqual({
+        amount: 3000,
+        new_order_id: 'ord-1001-cap1',
+        new_order_status: 'completed',
+        description: 'First parcel',
+      });
+      expect(capture).toEqual({ transactionId: '17472052901240001', orderId: 'ord-1001-cap1' });
+    });
+
+    it('should keep the original order id when a full capture answers with it', async () => {
+      msp.answer(200, fixture('capture-full-original-order-id'));
+      const capture = await sut.captureOrder('ord-1001', {
+        amount: 10000,
+        newOrderId: 'capture_ord-1001',
+        invoiceId: 'INV-77',
+        reason: 'Shipped',
+      });
+      expect(sentBody()).toEqual({
+        amount: 10000,
+        new_order_id: 'capture_ord-1001',
+        new_order_status: 'completed',
+        invoice_id: 'INV-77',
+        reason: 'Shipped',
+      });
+      expect(capture).toEqual({ transactionId: '17472052901240005', orderId: 'ord-1001' });
+    });
+
+    it('should report an unknown order (1000) as GatewayOrderNotFoundError, whatever the HTTP status', async () => {
+      for (const status of [404, 410, 200]) {
+        msp.answer(status, fixture('error-1000-not-found'));
+        await expect(
+          sut.captureOrder('nope', { amount: 1, newOrderId: 'nope-cap' }),
+        ).rejects.toBeInstanceOf(GatewayOrderNotFoundError);
+      }
+    });
+
+    it.each([
+      [1006, 'Invalid order ID'],
+      [1001, 'Invalid amount'],
+      [4321, 'Something MultiSafepay added later'],
+    ])(
+      'should leave error %i a GatewayRejectedError (1006 may mean new_order_id was used)',
+      async (code, info) => {
+        msp.answer(400, failure(code, info));
+        const error = await sut
+          .captureOrder('ord-1001', { amount: 1, newOrderId: 'cap' })
+          .catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(GatewayRejectedError);
+        expect(error).toMatchObject({ code: 'GATEWAY_REJECTED', gatewayCode: code });
+      },
+    );
+
+    it('should report a success without transaction_id as GatewayUnavailableError', async () => {
+      msp.answer(200, envelope({ order_id: 'ord-1001' }));
+      await expect(
+        sut.captureOrder('ord-1001', { amount: 1, newOrderId: 'cap' }),
+      ).rejects.toBeInstanceOf(GatewayUnavailableError);
+    });
+
+    it('should report no answer or a cut connection as GatewayTimeoutError (outcome unknown)', async () => {
+      for (const handler of [
+        () => undefined,
+        (_r: Seen, res: ServerResponse) => res.socket?.destroy(),
+      ]) {
+        msp.handler = handler;
+        await expect(
+          sut.captureOrder('ord-1001', { amount: 1, newOrderId: 'cap' }),
+        ).rejects.toBeInstanceOf(GatewayTimeoutError);
+      }
+    });
+
+    it('should report a 5xx as GatewayUnavailableError', async () => {
+      msp.answer(503, '<html>down</html>');
+      await expect(
+        sut.captureOrder('ord-1001', { amount: 1, newOrderId: 'cap' }),
+      ).rejects.toBeInstanceOf(GatewayUnavailableError);
+    });
+  });
+
+  describe('releaseAuthorization', () => {
+    it.each([
+      ['an empty answer', 'release-empty', null],
+      ['{transaction_id, order_id, success}', 'release-transaction', '100100100100100100'],
+    ])('should PATCH /capture/{id} and read %s', async (_name, file, transactionId) => {
+      msp.answer(200, fixture(file));
+      expect(await sut.releaseAuthorization('ord 1001', { reason: 'Order cancelled' })).toEqual({
+        transactionId,
+      });
+      expect(msp.seen[0]?.method).toBe('PATCH');
+      expect(msp.seen[0]?.url).toBe('/v1/json/capture/ord%201001');
+      expect(sentBody()).toEqual({ status: 'cancelled', reason: 'Order cancelled' });
+    });
+
+    it('should send the description when given', async () => {
+      msp.answer(200, fixture('release-empty'));
+      await sut.releaseAuthorization('ord-1001', { reason: 'r', description: 'd' });
+      expect(sentBody()).toEqual({ status: 'cancelled', reason: 'r', description: 'd' });
+    });
+
+    it.each([
+      [410, 'error-1000-not-found'],
+      [404, 'error-1006-not-found'],
+    ])(
+      'should report an unknown order (HTTP %i) as GatewayOrderNotFoundError',
+      async (status, file) => {
+        msp.answer(status, fixture(file));
+        await expect(sut.releaseAuthorization('nope', { reason: 'r' })).rejects.toBeInstanceOf(
+          GatewayOrderNotFoundError,
+        );
+      },
+    );
+
+    it('should report an answer that says it did not succeed as GatewayRejectedError', async () => {
+      msp.answer(200, envelope({ transaction_id: 1, order_id: 'ord-1001', success: false }));
+      await expect(sut.releaseAuthorization('ord-1001', { reason: 'r' })).rejects.toBeInstanceOf(
+        GatewayRejectedError,
+      );
+    });
+
+    it('should report a cut connection as GatewayTimeoutError (outcome unknown)', async () => {
+      msp.handler = (_r, res) => res.socket?.destroy();
+      await expect(sut.releaseAuthorization('ord-1001', { reason: 'r' })).rejects.toBeInstanceOf(
+        GatewayTimeoutError,
+      );
     });
   });
 });

@@ -8,19 +8,25 @@ import {
   GatewayUnavailableError,
   OrdersGateway,
   PaymentsObserver,
+  type CaptureRequest,
   type DirectCardOrderRequest,
+  type GatewayCapture,
   type GatewayOrder,
   type GatewayRefund,
+  type GatewayRelease,
   type RefundRequest,
+  type ReleaseAuthorizationRequest,
 } from '@app/payments';
 import { AxiosError, type AxiosResponse } from 'axios';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { multisafepayConfig } from './multisafepay.config.js';
-import { toDirectOrderBody } from './wire/order-request.js';
+import { toCaptureBody, toDirectOrderBody, toReleaseBody } from './wire/order-request.js';
 import {
   MspProtocolError,
+  isObject,
   parseEnvelope,
+  text,
   toGatewayOrder,
   type Json,
   type MspEnvelope,
@@ -30,10 +36,24 @@ const DECLINED = 1024;
 const INVALID_ORDER_ID = 1006;
 const NOT_FOUND = 1000;
 
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
 /** Connection errors raised before any byte of the request could have reached MultiSafepay. */
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
-type Operation = 'create order' | 'get order' | 'refund' | 'cancel order';
+type Operation =
+  'create order' | 'get order' | 'refund' | 'cancel order' | 'capture' | 'release authorization';
+
+/**
+ * Calls whose request, once sent, may have been acted on: a connection that breaks before the
+ * answer leaves their outcome unknown (GatewayTimeoutError), not merely failed.
+ */
+const ACTS: ReadonlySet<Operation> = new Set<Operation>([
+  'create order',
+  'refund',
+  'capture',
+  'release authorization',
+]);
 
 /**
  * MultiSafepay's JSON API behind the OrdersGateway port. Bodies are parsed whatever the HTTP
@@ -55,26 +75,7 @@ export class MultiSafepayOrdersGateway extends OrdersGateway {
 
   async createDirectCardOrder(request: DirectCardOrderRequest): Promise<GatewayOrder> {
     const envelope = await this.call('create order', 'POST', '/orders', toDirectOrderBody(request));
-    if (!envelope.success && envelope.errorCode === DECLINED) {
-      // The second decline shape (msp-api.md §3.3): no transaction, a declined payment all the same.
-      return {
-        orderId: request.orderId,
-        transactionId: null,
-        status: 'declined',
-        financialStatus: 'declined',
-        amount: request.amount,
-        amountRefunded: 0,
-        currency: request.currency,
-        reason: envelope.errorInfo ?? 'Transaction declined',
-        reasonCode: String(DECLINED),
-        card: null,
-        paymentUrl: null,
-        customerVerification: null,
-        relatedTransactions: [],
-        capture: null,
-        recurring: null,
-      };
-    }
+    if (!envelope.success && envelope.errorCode === DECLINED) return declined(request, envelope);
     return this.order('create order', this.successful(envelope));
   }
 
@@ -129,6 +130,54 @@ export class MultiSafepayOrdersGateway extends OrdersGateway {
     this.successful(envelope);
   }
 
+  async captureOrder(orderId: string, request: CaptureRequest): Promise<GatewayCapture> {
+    const envelope = await this.call(
+      'capture',
+      'POST',
+      `/orders/${encodeURIComponent(orderId)}/capture`,
+      toCaptureBody(request),
+    );
+    // 1006 stays a rejection: it may equally mean that new_order_id was used already.
+    if (!envelope.success && envelope.errorCode === NOT_FOUND) {
+      throw new GatewayOrderNotFoundError(orderId);
+    }
+    const data = this.successful(envelope);
+    const fields = isObject(data) ? data : {};
+    const transactionId = text(fields.transaction_id);
+    // Full captures have answered with the original order id, partial ones with new_order_id
+    // (msp-capture-tokens.md §1.4): what came back is what a refund of this capture must name.
+    const capturedOrderId = text(fields.order_id);
+    if (transactionId === null || capturedOrderId === null) {
+      throw new GatewayUnavailableError('capture answer without transaction_id or order_id');
+    }
+    return { transactionId, orderId: capturedOrderId };
+  }
+
+  async releaseAuthorization(
+    orderId: string,
+    request: ReleaseAuthorizationRequest,
+  ): Promise<GatewayRelease> {
+    const envelope = await this.call(
+      'release authorization',
+      'PATCH',
+      `/capture/${encodeURIComponent(orderId)}`,
+      toReleaseBody(request),
+    );
+    if (
+      !envelope.success &&
+      (envelope.errorCode === NOT_FOUND || envelope.errorCode === INVALID_ORDER_ID)
+    ) {
+      throw new GatewayOrderNotFoundError(orderId);
+    }
+    // `{}` (2022 docs) or `{transaction_id, order_id, success}` (current OpenAPI).
+    const data = this.successful(envelope);
+    const fields = isObject(data) ? data : {};
+    if (fields.success === false) {
+      throw new GatewayRejectedError(0, 'the authorization was not released');
+    }
+    return { transactionId: text(fields.transaction_id) };
+  }
+
   private successful(envelope: MspEnvelope): Json {
     if (envelope.success) return envelope.data;
     throw new GatewayRejectedError(
@@ -151,7 +200,7 @@ export class MultiSafepayOrdersGateway extends OrdersGateway {
   /** One HTTP call, measured: latency and outcome per operation. */
   private async call(
     operation: Operation,
-    method: 'GET' | 'POST' | 'PATCH',
+    method: Method,
     path: string,
     body?: unknown,
   ): Promise<MspEnvelope> {
@@ -173,7 +222,7 @@ export class MultiSafepayOrdersGateway extends OrdersGateway {
 
   private async send(
     operation: Operation,
-    method: 'GET' | 'POST' | 'PATCH',
+    method: Method,
     path: string,
     body?: unknown,
   ): Promise<MspEnvelope> {
@@ -223,9 +272,33 @@ export class MultiSafepayOrdersGateway extends OrdersGateway {
       return new GatewayTimeoutError(operation, this.config.timeoutMs);
     }
     // The connection broke after the request went out: MultiSafepay may have acted on it.
-    if (operation === 'create order' || operation === 'refund') {
+    if (ACTS.has(operation)) {
       return new GatewayTimeoutError(operation, this.config.timeoutMs);
     }
     return new GatewayUnavailableError(`${operation}: ${code || 'connection failed'}`);
   }
+}
+
+/** The second decline shape (msp-api.md §3.3): no transaction, a declined payment all the same. */
+function declined(
+  request: Pick<DirectCardOrderRequest, 'orderId' | 'amount' | 'currency'>,
+  envelope: MspEnvelope,
+): GatewayOrder {
+  return {
+    orderId: request.orderId,
+    transactionId: null,
+    status: 'declined',
+    financialStatus: 'declined',
+    amount: request.amount,
+    amountRefunded: 0,
+    currency: request.currency,
+    reason: envelope.errorInfo ?? 'Transaction declined',
+    reasonCode: String(DECLINED),
+    card: null,
+    paymentUrl: null,
+    customerVerification: null,
+    relatedTransactions: [],
+    capture: null,
+    recurring: null,
+  };
 }

@@ -1,4 +1,10 @@
-import type { BrowserInfo, CustomerInput, DirectCardOrderRequest } from '@app/payments';
+import type {
+  BrowserInfo,
+  CaptureRequest,
+  CustomerInput,
+  DirectCardOrderRequest,
+  ReleaseAuthorizationRequest,
+} from '@app/payments';
 
 /** Drops undefined members so the wire body carries only what the caller gave. */
 function compact<T extends Record<string, unknown>>(value: T): Partial<T> {
@@ -81,5 +87,27 @@ export function toDirectOrderBody(request: DirectCardOrderRequest): Record<strin
       card_expiry_date: yymm,
       card_cvc: request.card.cvc,
     }),
+  });
+}
+
+/** `POST /orders/{id}/capture` body (msp-capture-tokens.md §1.4). */
+export function toCaptureBody(request: CaptureRequest): Record<string, unknown> {
+  return compact({
+    // Always sent: the schema requires it, and a full capture without it is an undocumented default.
+    amount: request.amount,
+    new_order_id: request.newOrderId,
+    new_order_status: 'completed',
+    description: request.description,
+    invoice_id: request.invoiceId,
+    reason: request.reason,
+  });
+}
+
+/** `PATCH /capture/{id}` body (msp-capture-tokens.md §1.5). */
+export function toReleaseBody(request: ReleaseAuthorizationRequest): Record<string, unknown> {
+  return compact({
+    status: 'cancelled',
+    reason: request.reason,
+    description: request.description,
   });
 }

@@ -201,6 +201,40 @@ export interface GatewayRefund {
   refundId: string | null;
 }
 
+export interface CaptureRequest {
+  /** Minor units: the whole `capture.remaining` for a full capture, less for a partial one. */
+  amount: number;
+  /**
+   * Our id for the capture order (at most 50 characters). Keep it stable across retries of one
+   * capture. MultiSafepay may not use it (a full capture answered with the original order id).
+   */
+  newOrderId: string;
+  description?: string;
+  invoiceId?: string;
+  reason?: string;
+}
+
+export interface GatewayCapture {
+  /** The capture transaction's PSP id. */
+  transactionId: string;
+  /**
+   * The order id MultiSafepay answered with: the capture order's, or (seen on full captures) the
+   * original's. Store it as given: a refund of this capture names it.
+   */
+  orderId: string;
+}
+
+export interface ReleaseAuthorizationRequest {
+  /** Why the authorisation is released (MultiSafepay requires one). */
+  reason: string;
+  description?: string;
+}
+
+export interface GatewayRelease {
+  /** The cancellation's PSP id, when MultiSafepay gave one (its answer may be empty). */
+  transactionId: string | null;
+}
+
 export abstract class OrdersGateway {
   /** POST /orders with type `direct`, gateway `CREDITCARD`. A declined card resolves with status `declined`. */
   abstract createDirectCardOrder(request: DirectCardOrderRequest): Promise<GatewayOrder>;
@@ -213,4 +247,18 @@ export abstract class OrdersGateway {
 
   /** PATCH /orders/{orderId} `{status: "cancelled"}` for an order still awaiting the shopper. */
   abstract cancelOrder(orderId: string): Promise<void>;
+
+  /**
+   * POST /orders/{orderId}/capture on an open manual authorisation. Rejects with
+   * `GatewayOrderNotFoundError` for an unknown order (1000). Any other refusal is a
+   * `GatewayRejectedError`; 1006 may also mean `newOrderId` was used already, i.e. an earlier
+   * attempt got through: settle a doubtful capture by reading the order, never by a blind retry.
+   */
+  abstract captureOrder(orderId: string, request: CaptureRequest): Promise<GatewayCapture>;
+
+  /** PATCH /capture/{orderId}: releases what is left of a manual authorisation. */
+  abstract releaseAuthorization(
+    orderId: string,
+    request: ReleaseAuthorizationRequest,
+  ): Promise<GatewayRelease>;
 }
