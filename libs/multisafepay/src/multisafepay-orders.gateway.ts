@@ -5,6 +5,7 @@ import {
   GatewayOrderNotFoundError,
   GatewayRejectedError,
   GatewayTimeoutError,
+  GatewayTokenNotFoundError,
   GatewayUnavailableError,
   OrdersGateway,
   PaymentsObserver,
@@ -14,14 +15,21 @@ import {
   type GatewayOrder,
   type GatewayRefund,
   type GatewayRelease,
+  type GatewayToken,
   type RefundRequest,
   type ReleaseAuthorizationRequest,
+  type TokenOrderRequest,
 } from '@app/payments';
 import { AxiosError, type AxiosResponse } from 'axios';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { multisafepayConfig } from './multisafepay.config.js';
-import { toCaptureBody, toDirectOrderBody, toReleaseBody } from './wire/order-request.js';
+import {
+  toCaptureBody,
+  toDirectOrderBody,
+  toReleaseBody,
+  toTokenOrderBody,
+} from './wire/order-request.js';
 import {
   MspProtocolError,
   isObject,
@@ -31,6 +39,7 @@ import {
   type Json,
   type MspEnvelope,
 } from './wire/order-parser.js';
+import { toGatewayToken, toTokenPage } from './wire/token-parser.js';
 
 const DECLINED = 1024;
 const INVALID_ORDER_ID = 1006;
@@ -42,7 +51,16 @@ type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
 type Operation =
-  'create order' | 'get order' | 'refund' | 'cancel order' | 'capture' | 'release authorization';
+  | 'create order'
+  | 'create token order'
+  | 'get order'
+  | 'refund'
+  | 'cancel order'
+  | 'capture'
+  | 'release authorization'
+  | 'list tokens'
+  | 'get token'
+  | 'delete token';
 
 /**
  * Calls whose request, once sent, may have been acted on: a connection that breaks before the
@@ -50,10 +68,16 @@ type Operation =
  */
 const ACTS: ReadonlySet<Operation> = new Set<Operation>([
   'create order',
+  'create token order',
   'refund',
   'capture',
   'release authorization',
+  'delete token',
 ]);
+
+/** Token pages: MultiSafepay's default size, so it is surely honoured; the cap stops a runaway. */
+const TOKEN_PAGE = 10;
+const TOKEN_PAGES_MAX = 50;
 
 /**
  * MultiSafepay's JSON API behind the OrdersGateway port. Bodies are parsed whatever the HTTP
@@ -74,9 +98,26 @@ export class MultiSafepayOrdersGateway extends OrdersGateway {
   }
 
   async createDirectCardOrder(request: DirectCardOrderRequest): Promise<GatewayOrder> {
-    const envelope = await this.call('create order', 'POST', '/orders', toDirectOrderBody(request));
+    const answer = await this.call('create order', 'POST', '/orders', toDirectOrderBody(request));
+    const envelope = scrubbed(answer, request.card.number);
     if (!envelope.success && envelope.errorCode === DECLINED) return declined(request, envelope);
     return this.order('create order', this.successful(envelope));
+  }
+
+  async createTokenOrder(request: TokenOrderRequest): Promise<GatewayOrder> {
+    const envelope = await this.call(
+      'create token order',
+      'POST',
+      '/orders',
+      toTokenOrderBody(request),
+    );
+    if (!envelope.success && envelope.errorCode === DECLINED) {
+      return declined(request, scrubbed(envelope, request.recurringId));
+    }
+    return this.order(
+      'create token order',
+      this.successful(scrubbed(envelope, request.recurringId)),
+    );
   }
 
   async getOrder(orderId: string): Promise<GatewayOrder> {
@@ -176,6 +217,54 @@ export class MultiSafepayOrdersGateway extends OrdersGateway {
       throw new GatewayRejectedError(0, 'the authorization was not released');
     }
     return { transactionId: text(fields.transaction_id) };
+  }
+
+  async listTokens(customerReference: string): Promise<GatewayToken[]> {
+    const base = `/recurring/${encodeURIComponent(customerReference)}`;
+    const found = new Map<string, GatewayToken>();
+    for (let page = 0; page < TOKEN_PAGES_MAX; page++) {
+      const envelope = await this.call(
+        'list tokens',
+        'GET',
+        `${base}?limit=${TOKEN_PAGE}&offset=${page * TOKEN_PAGE}`,
+      );
+      // MultiSafepay answers "Not found" rather than an empty list (msp-capture-tokens.md §2.4).
+      if (!envelope.success && envelope.errorCode === NOT_FOUND) break;
+      const { entries, tokens } = toTokenPage(this.successful(envelope));
+      const before = found.size;
+      for (const token of tokens) if (!found.has(token.token)) found.set(token.token, token);
+      // A short page is the last; a page with nothing new means offset was not honoured.
+      if (entries < TOKEN_PAGE || found.size === before) break;
+    }
+    return [...found.values()];
+  }
+
+  async getToken(customerReference: string, token: string): Promise<GatewayToken> {
+    const envelope = await this.call(
+      'get token',
+      'GET',
+      `/recurring/${encodeURIComponent(customerReference)}/token/${encodeURIComponent(token)}`,
+    );
+    if (!envelope.success && envelope.errorCode === NOT_FOUND) {
+      throw new GatewayTokenNotFoundError(customerReference);
+    }
+    const found = toGatewayToken(this.successful(scrubbed(envelope, token)), token);
+    if (!found) throw new GatewayUnavailableError('get token: the answer is not a token');
+    return found;
+  }
+
+  async deleteToken(customerReference: string, token: string): Promise<void> {
+    const envelope = await this.call(
+      'delete token',
+      'DELETE',
+      `/recurring/${encodeURIComponent(customerReference)}/remove/${encodeURIComponent(token)}`,
+    );
+    // A repeat delete answers 1000: the token is gone, which is what the caller wants.
+    if (!envelope.success && envelope.errorCode === NOT_FOUND) return;
+    const data = this.successful(scrubbed(envelope, token));
+    if (isObject(data) && data.removed === false) {
+      throw new GatewayRejectedError(0, 'the token was not removed');
+    }
   }
 
   private successful(envelope: MspEnvelope): Json {
@@ -301,4 +390,15 @@ function declined(
     capture: null,
     recurring: null,
   };
+}
+
+/**
+ * The envelope with a secret we sent (a token, a card number) blanked out of MultiSafepay's
+ * text, which goes into errors: should MultiSafepay ever echo it, it stops here.
+ */
+function scrubbed(envelope: MspEnvelope, secret: string): MspEnvelope {
+  if (envelope.errorInfo === null || secret === '' || !envelope.errorInfo.includes(secret)) {
+    return envelope;
+  }
+  return { ...envelope, errorInfo: envelope.errorInfo.replaceAll(secret, '[redacted]') };
 }

@@ -4,6 +4,7 @@ import type {
   CustomerInput,
   DirectCardOrderRequest,
   ReleaseAuthorizationRequest,
+  TokenOrderRequest,
 } from '@app/payments';
 
 /** Drops undefined members so the wire body carries only what the caller gave. */
@@ -88,6 +89,25 @@ export function toDirectOrderBody(request: DirectCardOrderRequest): Record<strin
       card_cvc: request.card.cvc,
     }),
   });
+}
+
+/**
+ * `POST /orders` body for a payment with a stored card (msp-capture-tokens.md §2.3). No
+ * `gateway` (the current example and hyperswitch omit it, §7 q20), no `gateway_info`, no CVC.
+ * Holds the token: never log it.
+ */
+export function toTokenOrderBody(request: TokenOrderRequest): Record<string, unknown> {
+  return {
+    type: 'direct',
+    order_id: request.orderId,
+    currency: request.currency,
+    amount: request.amount,
+    description: request.description,
+    recurring_id: request.recurringId,
+    recurring_model: request.model,
+    payment_options: paymentOptions(request),
+    customer: customer({ ...request.customer, reference: request.customerReference }),
+  };
 }
 
 /** `POST /orders/{id}/capture` body (msp-capture-tokens.md §1.4). */

@@ -107,6 +107,32 @@ export interface DirectCardOrderRequest {
   recurring?: RecurringSetup;
 }
 
+/**
+ * A payment with a stored card (msp-capture-tokens.md §2.3): no card number, no CVC, no 3-D
+ * Secure step. `recurringId` can charge the card: it must never reach a log or an error.
+ */
+export interface TokenOrderRequest {
+  /** MultiSafepay `order_id`: unique per site, at most 50 characters. */
+  orderId: string;
+  /** Integer minor units. */
+  amount: number;
+  /** ISO-4217 code. */
+  currency: string;
+  description: string;
+  /** The token (`recurring_id`) of the first payment. */
+  recurringId: string;
+  /** The model the token was created with. */
+  model: RecurringModel;
+  /** The customer the token is filed under. */
+  customerReference: string;
+  /** Optional shopper data (e.g. the IP address of a customer-initiated payment). */
+  customer?: Omit<CustomerInput, 'reference' | 'browser'>;
+  redirectUrl?: string;
+  cancelUrl?: string;
+  notificationUrl: string;
+  notificationMethod: NotificationMethod;
+}
+
 export interface GatewayCardDetails {
   /** `VISA`, `MASTERCARD`, `AMEX`, `MAESTRO`, … as MultiSafepay reports it. */
   brand: string | null;
@@ -235,6 +261,24 @@ export interface GatewayRelease {
   transactionId: string | null;
 }
 
+/** A card MultiSafepay keeps for a customer (`GET /recurring/{reference}`). */
+export interface GatewayToken {
+  /** The token (`recurring_id`): it can charge the card. Never log it, never put it in an error. */
+  token: string;
+  /**
+   * MultiSafepay's gateway code: `VISA`, `MASTERCARD`, `AMEX`, `MAESTRO`; tokens are per account,
+   * so a non-card code (e.g. `DIRDEB`) may also appear.
+   */
+  brand: string | null;
+  last4: string | null;
+  expiryMonth: number | null;
+  /** Four digits, e.g. 2045. */
+  expiryYear: number | null;
+  /** Null when MultiSafepay named no model it knows. */
+  model: RecurringModel | null;
+  expired: boolean;
+}
+
 export abstract class OrdersGateway {
   /** POST /orders with type `direct`, gateway `CREDITCARD`. A declined card resolves with status `declined`. */
   abstract createDirectCardOrder(request: DirectCardOrderRequest): Promise<GatewayOrder>;
@@ -249,6 +293,13 @@ export abstract class OrdersGateway {
   abstract cancelOrder(orderId: string): Promise<void>;
 
   /**
+   * POST /orders with the stored card's token: no card, no CVC. A declined card resolves with
+   * status `declined`. Other refusals (e.g. 1000 when recurring is not activated) reject with
+   * `GatewayRejectedError`; its message never holds the token.
+   */
+  abstract createTokenOrder(request: TokenOrderRequest): Promise<GatewayOrder>;
+
+  /**
    * POST /orders/{orderId}/capture on an open manual authorisation. Rejects with
    * `GatewayOrderNotFoundError` for an unknown order (1000). Any other refusal is a
    * `GatewayRejectedError`; 1006 may also mean `newOrderId` was used already, i.e. an earlier
@@ -261,4 +312,16 @@ export abstract class OrdersGateway {
     orderId: string,
     request: ReleaseAuthorizationRequest,
   ): Promise<GatewayRelease>;
+
+  /**
+   * GET /recurring/{customerReference}, every page. A customer without tokens resolves with none
+   * (MultiSafepay answers 1000 "Not found" rather than an empty list).
+   */
+  abstract listTokens(customerReference: string): Promise<GatewayToken[]>;
+
+  /** GET /recurring/{customerReference}/token/{token}. Rejects with `GatewayTokenNotFoundError`. */
+  abstract getToken(customerReference: string, token: string): Promise<GatewayToken>;
+
+  /** DELETE /recurring/{customerReference}/remove/{token}. Also resolves when it was gone already (1000). */
+  abstract deleteToken(customerReference: string, token: string): Promise<void>;
 }
