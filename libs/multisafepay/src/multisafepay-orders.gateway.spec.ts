@@ -1,23 +1,15 @@
 import 'reflect-metadata';
-import { HttpModule } from '@nestjs/axios';
-import { Test } from '@nestjs/testing';
 import {
   GatewayOrderNotFoundError,
   GatewayRejectedError,
   GatewayTimeoutError,
   GatewayUnavailableError,
-  OrdersGateway,
   type DirectCardOrderRequest,
+  type OrdersGateway,
 } from '@app/payments';
-import { readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { multisafepayConfig, type MultisafepayConfig } from './multisafepay.config.js';
-import { MultiSafepayOrdersGateway } from './multisafepay-orders.gateway.js';
-
-const fixture = (name: string): string =>
-  readFileSync(new URL(`../../../test/fixtures/msp/${name}.json`, import.meta.url), 'utf8');
+import { FakeMsp, fixture, gatewayFor, type Seen } from './testing/fake-msp.js';
 
 const PAN = '4111111111111111';
 const CVC = '737';
@@ -41,69 +33,6 @@ const request: DirectCardOrderRequest = {
   notificationUrl: 'https://pay.example/webhooks/multisafepay',
   notificationMethod: 'POST',
 };
-
-interface Seen {
-  method: string;
-  url: string;
-  headers: IncomingMessage['headers'];
-  body: string;
-}
-
-/** Plays MultiSafepay: answers each request with what the test scripted. */
-class FakeMsp {
-  seen: Seen[] = [];
-  handler: (req: Seen, res: ServerResponse) => void = (_r, res) => res.end('{}');
-  private server!: Server;
-  port = 0;
-
-  async start(): Promise<void> {
-    this.server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        const seen = {
-          method: req.method ?? '',
-          url: req.url ?? '',
-          headers: req.headers,
-          body: Buffer.concat(chunks).toString(),
-        };
-        this.seen.push(seen);
-        this.handler(seen, res);
-      });
-    });
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.port = (this.server.address() as AddressInfo).port;
-  }
-
-  answer(status: number, body: string): void {
-    this.handler = (_r, res) =>
-      res.writeHead(status, { 'content-type': 'application/json' }).end(body);
-  }
-
-  async stop(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
-}
-
-async function gatewayFor(config: Partial<MultisafepayConfig>): Promise<OrdersGateway> {
-  const full: MultisafepayConfig = {
-    env: 'test',
-    apiKey: 'test-key',
-    baseUrl: 'http://127.0.0.1:1/v1/json',
-    notificationMethod: 'POST',
-    timeoutMs: 2_000,
-    ...config,
-  };
-  const moduleRef = await Test.createTestingModule({
-    imports: [HttpModule],
-    providers: [
-      { provide: multisafepayConfig.KEY, useValue: full },
-      { provide: OrdersGateway, useClass: MultiSafepayOrdersGateway },
-    ],
-  }).compile();
-  return moduleRef.get(OrdersGateway);
-}
 
 describe('MultiSafepayOrdersGateway', () => {
   const msp = new FakeMsp();
@@ -180,6 +109,7 @@ describe('MultiSafepayOrdersGateway', () => {
         card: { brand: 'VISA', last4: '1111', expiry: '3012' },
       });
       expect(order.customerVerification?.html).toContain('<form method="post"');
+      expect(order).toMatchObject({ capture: null, recurring: null });
     });
 
     it('should decide on status, not on payment_url: completed without 3-D Secure', async () => {
@@ -192,6 +122,10 @@ describe('MultiSafepayOrdersGateway', () => {
         transactionId: '123456789',
       });
       expect(order.card).toEqual({ brand: 'VISA', last4: '3335', expiry: '3807' });
+      // An automatically captured order; the recurring_id MultiSafepay filled without a model
+      // is handed on with model null, so the domain can tell it is no saved card.
+      expect(order.capture).toBeNull();
+      expect(order.recurring).toEqual({ id: '9936127109231123', model: null });
     });
 
     it('should read both decline shapes as a declined order', async () => {
@@ -206,6 +140,8 @@ describe('MultiSafepayOrdersGateway', () => {
         transactionId: null,
         reasonCode: '1024',
         reason: 'Transaction declined',
+        capture: null,
+        recurring: null,
       });
     });
 
@@ -295,6 +231,7 @@ describe('MultiSafepayOrdersGateway', () => {
           status: 'completed',
           amount: 1000,
           currency: 'EUR',
+          orderId: 'shop-1234',
           refundOrderId: null,
         },
       ]);

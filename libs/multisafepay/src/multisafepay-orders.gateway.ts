@@ -5,35 +5,79 @@ import {
   GatewayOrderNotFoundError,
   GatewayRejectedError,
   GatewayTimeoutError,
+  GatewayTokenNotFoundError,
   GatewayUnavailableError,
   OrdersGateway,
   PaymentsObserver,
+  type CaptureRequest,
   type DirectCardOrderRequest,
+  type GatewayCapture,
   type GatewayOrder,
   type GatewayRefund,
+  type GatewayRelease,
+  type GatewayToken,
   type RefundRequest,
+  type ReleaseAuthorizationRequest,
+  type TokenOrderRequest,
 } from '@app/payments';
 import { AxiosError, type AxiosResponse } from 'axios';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { multisafepayConfig } from './multisafepay.config.js';
-import { toDirectOrderBody } from './wire/order-request.js';
+import {
+  toCaptureBody,
+  toDirectOrderBody,
+  toReleaseBody,
+  toTokenOrderBody,
+} from './wire/order-request.js';
 import {
   MspProtocolError,
+  isObject,
   parseEnvelope,
+  text,
   toGatewayOrder,
   type Json,
   type MspEnvelope,
 } from './wire/order-parser.js';
+import { toGatewayToken, toTokenPage } from './wire/token-parser.js';
 
 const DECLINED = 1024;
 const INVALID_ORDER_ID = 1006;
 const NOT_FOUND = 1000;
 
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
 /** Connection errors raised before any byte of the request could have reached MultiSafepay. */
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
-type Operation = 'create order' | 'get order' | 'refund' | 'cancel order';
+type Operation =
+  | 'create order'
+  | 'create token order'
+  | 'get order'
+  | 'refund'
+  | 'cancel order'
+  | 'capture'
+  | 'release authorization'
+  | 'list tokens'
+  | 'get token'
+  | 'delete token';
+
+/**
+ * Calls whose request, once sent, may have been acted on: a connection that breaks before the
+ * answer leaves their outcome unknown (GatewayTimeoutError), not merely failed.
+ */
+const ACTS: ReadonlySet<Operation> = new Set<Operation>([
+  'create order',
+  'create token order',
+  'refund',
+  'capture',
+  'release authorization',
+  'delete token',
+]);
+
+/** Token pages: MultiSafepay's default size, so it is surely honoured; the cap stops a runaway. */
+const TOKEN_PAGE = 10;
+const TOKEN_PAGES_MAX = 50;
 
 /**
  * MultiSafepay's JSON API behind the OrdersGateway port. Bodies are parsed whatever the HTTP
@@ -54,26 +98,26 @@ export class MultiSafepayOrdersGateway extends OrdersGateway {
   }
 
   async createDirectCardOrder(request: DirectCardOrderRequest): Promise<GatewayOrder> {
-    const envelope = await this.call('create order', 'POST', '/orders', toDirectOrderBody(request));
-    if (!envelope.success && envelope.errorCode === DECLINED) {
-      // The second decline shape (msp-api.md §3.3): no transaction, a declined payment all the same.
-      return {
-        orderId: request.orderId,
-        transactionId: null,
-        status: 'declined',
-        financialStatus: 'declined',
-        amount: request.amount,
-        amountRefunded: 0,
-        currency: request.currency,
-        reason: envelope.errorInfo ?? 'Transaction declined',
-        reasonCode: String(DECLINED),
-        card: null,
-        paymentUrl: null,
-        customerVerification: null,
-        relatedTransactions: [],
-      };
-    }
+    const answer = await this.call('create order', 'POST', '/orders', toDirectOrderBody(request));
+    const envelope = scrubbed(answer, request.card.number);
+    if (!envelope.success && envelope.errorCode === DECLINED) return declined(request, envelope);
     return this.order('create order', this.successful(envelope));
+  }
+
+  async createTokenOrder(request: TokenOrderRequest): Promise<GatewayOrder> {
+    const envelope = await this.call(
+      'create token order',
+      'POST',
+      '/orders',
+      toTokenOrderBody(request),
+    );
+    if (!envelope.success && envelope.errorCode === DECLINED) {
+      return declined(request, scrubbed(envelope, request.recurringId));
+    }
+    return this.order(
+      'create token order',
+      this.successful(scrubbed(envelope, request.recurringId)),
+    );
   }
 
   async getOrder(orderId: string): Promise<GatewayOrder> {
@@ -127,6 +171,102 @@ export class MultiSafepayOrdersGateway extends OrdersGateway {
     this.successful(envelope);
   }
 
+  async captureOrder(orderId: string, request: CaptureRequest): Promise<GatewayCapture> {
+    const envelope = await this.call(
+      'capture',
+      'POST',
+      `/orders/${encodeURIComponent(orderId)}/capture`,
+      toCaptureBody(request),
+    );
+    // 1006 stays a rejection: it may equally mean that new_order_id was used already.
+    if (!envelope.success && envelope.errorCode === NOT_FOUND) {
+      throw new GatewayOrderNotFoundError(orderId);
+    }
+    const data = this.successful(envelope);
+    const fields = isObject(data) ? data : {};
+    const transactionId = text(fields.transaction_id);
+    // Full captures have answered with the original order id, partial ones with new_order_id
+    // (msp-capture-tokens.md §1.4): what came back is what a refund of this capture must name.
+    const capturedOrderId = text(fields.order_id);
+    if (transactionId === null || capturedOrderId === null) {
+      throw new GatewayUnavailableError('capture answer without transaction_id or order_id');
+    }
+    return { transactionId, orderId: capturedOrderId };
+  }
+
+  async releaseAuthorization(
+    orderId: string,
+    request: ReleaseAuthorizationRequest,
+  ): Promise<GatewayRelease> {
+    const envelope = await this.call(
+      'release authorization',
+      'PATCH',
+      `/capture/${encodeURIComponent(orderId)}`,
+      toReleaseBody(request),
+    );
+    if (
+      !envelope.success &&
+      (envelope.errorCode === NOT_FOUND || envelope.errorCode === INVALID_ORDER_ID)
+    ) {
+      throw new GatewayOrderNotFoundError(orderId);
+    }
+    // `{}` (2022 docs) or `{transaction_id, order_id, success}` (current OpenAPI).
+    const data = this.successful(envelope);
+    const fields = isObject(data) ? data : {};
+    if (fields.success === false) {
+      throw new GatewayRejectedError(0, 'the authorization was not released');
+    }
+    return { transactionId: text(fields.transaction_id) };
+  }
+
+  async listTokens(customerReference: string): Promise<GatewayToken[]> {
+    const base = `/recurring/${encodeURIComponent(customerReference)}`;
+    const found = new Map<string, GatewayToken>();
+    for (let page = 0; page < TOKEN_PAGES_MAX; page++) {
+      const envelope = await this.call(
+        'list tokens',
+        'GET',
+        `${base}?limit=${TOKEN_PAGE}&offset=${page * TOKEN_PAGE}`,
+      );
+      // MultiSafepay answers "Not found" rather than an empty list (msp-capture-tokens.md §2.4).
+      if (!envelope.success && envelope.errorCode === NOT_FOUND) break;
+      const { entries, tokens } = toTokenPage(this.successful(envelope));
+      const before = found.size;
+      for (const token of tokens) if (!found.has(token.token)) found.set(token.token, token);
+      // A short page is the last; a page with nothing new means offset was not honoured.
+      if (entries < TOKEN_PAGE || found.size === before) break;
+    }
+    return [...found.values()];
+  }
+
+  async getToken(customerReference: string, token: string): Promise<GatewayToken> {
+    const envelope = await this.call(
+      'get token',
+      'GET',
+      `/recurring/${encodeURIComponent(customerReference)}/token/${encodeURIComponent(token)}`,
+    );
+    if (!envelope.success && envelope.errorCode === NOT_FOUND) {
+      throw new GatewayTokenNotFoundError(customerReference);
+    }
+    const found = toGatewayToken(this.successful(scrubbed(envelope, token)), token);
+    if (!found) throw new GatewayUnavailableError('get token: the answer is not a token');
+    return found;
+  }
+
+  async deleteToken(customerReference: string, token: string): Promise<void> {
+    const envelope = await this.call(
+      'delete token',
+      'DELETE',
+      `/recurring/${encodeURIComponent(customerReference)}/remove/${encodeURIComponent(token)}`,
+    );
+    // A repeat delete answers 1000: the token is gone, which is what the caller wants.
+    if (!envelope.success && envelope.errorCode === NOT_FOUND) return;
+    const data = this.successful(scrubbed(envelope, token));
+    if (isObject(data) && data.removed === false) {
+      throw new GatewayRejectedError(0, 'the token was not removed');
+    }
+  }
+
   private successful(envelope: MspEnvelope): Json {
     if (envelope.success) return envelope.data;
     throw new GatewayRejectedError(
@@ -149,7 +289,7 @@ export class MultiSafepayOrdersGateway extends OrdersGateway {
   /** One HTTP call, measured: latency and outcome per operation. */
   private async call(
     operation: Operation,
-    method: 'GET' | 'POST' | 'PATCH',
+    method: Method,
     path: string,
     body?: unknown,
   ): Promise<MspEnvelope> {
@@ -171,7 +311,7 @@ export class MultiSafepayOrdersGateway extends OrdersGateway {
 
   private async send(
     operation: Operation,
-    method: 'GET' | 'POST' | 'PATCH',
+    method: Method,
     path: string,
     body?: unknown,
   ): Promise<MspEnvelope> {
@@ -221,9 +361,44 @@ export class MultiSafepayOrdersGateway extends OrdersGateway {
       return new GatewayTimeoutError(operation, this.config.timeoutMs);
     }
     // The connection broke after the request went out: MultiSafepay may have acted on it.
-    if (operation === 'create order' || operation === 'refund') {
+    if (ACTS.has(operation)) {
       return new GatewayTimeoutError(operation, this.config.timeoutMs);
     }
     return new GatewayUnavailableError(`${operation}: ${code || 'connection failed'}`);
   }
+}
+
+/** The second decline shape (msp-api.md §3.3): no transaction, a declined payment all the same. */
+function declined(
+  request: Pick<DirectCardOrderRequest, 'orderId' | 'amount' | 'currency'>,
+  envelope: MspEnvelope,
+): GatewayOrder {
+  return {
+    orderId: request.orderId,
+    transactionId: null,
+    status: 'declined',
+    financialStatus: 'declined',
+    amount: request.amount,
+    amountRefunded: 0,
+    currency: request.currency,
+    reason: envelope.errorInfo ?? 'Transaction declined',
+    reasonCode: String(DECLINED),
+    card: null,
+    paymentUrl: null,
+    customerVerification: null,
+    relatedTransactions: [],
+    capture: null,
+    recurring: null,
+  };
+}
+
+/**
+ * The envelope with a secret we sent (a token, a card number) blanked out of MultiSafepay's
+ * text, which goes into errors: should MultiSafepay ever echo it, it stops here.
+ */
+function scrubbed(envelope: MspEnvelope, secret: string): MspEnvelope {
+  if (envelope.errorInfo === null || secret === '' || !envelope.errorInfo.includes(secret)) {
+    return envelope;
+  }
+  return { ...envelope, errorInfo: envelope.errorInfo.replaceAll(secret, '[redacted]') };
 }

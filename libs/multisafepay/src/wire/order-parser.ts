@@ -1,11 +1,16 @@
 import {
   GATEWAY_ORDER_STATUSES,
+  RECURRING_MODELS,
+  type GatewayCaptureState,
   type GatewayCardDetails,
   type GatewayOrder,
   type GatewayOrderStatus,
+  type GatewayRecurring,
   type GatewayRelatedTransaction,
+  type RecurringModel,
 } from '@app/payments';
 import { isLosslessNumber, parse, type LosslessNumber } from 'lossless-json';
+import { parseMspDateTime } from './msp-time.js';
 
 /** A JSON value whose numbers are kept as text, so 17-digit transaction ids survive. */
 export type Json = string | boolean | null | LosslessNumber | Json[] | { [key: string]: Json };
@@ -33,14 +38,14 @@ export function parseJson(body: string): Json {
   }
 }
 
-function isObject(value: Json | undefined): value is { [key: string]: Json } {
+export function isObject(value: Json | undefined): value is { [key: string]: Json } {
   return (
     typeof value === 'object' && value !== null && !Array.isArray(value) && !isLosslessNumber(value)
   );
 }
 
-/** Text of a string or number field; null for null, absent or empty. */
-function text(value: Json | undefined): string | null {
+/** Text of a string or number field (numbers with every digit); null for null, absent or empty. */
+export function text(value: Json | undefined): string | null {
   if (value === undefined || value === null) return null;
   if (isLosslessNumber(value)) return value.value;
   if (typeof value === 'string') return value === '' ? null : value;
@@ -49,7 +54,7 @@ function text(value: Json | undefined): string | null {
 }
 
 /** An integer field that may arrive as a number or a numeric string (msp-api.md §4). */
-function integer(value: Json | undefined, field: string): number {
+export function integer(value: Json | undefined, field: string): number {
   const t = text(value);
   if (t === null || !/^-?\d+$/.test(t)) throw new MspProtocolError(`${field} is not an integer`);
   const n = Number(t);
@@ -95,12 +100,45 @@ function related(list: Json | undefined): GatewayRelatedTransaction[] {
   if (!Array.isArray(list)) return [];
   return list.filter(isObject).map((t) => ({
     transactionId: text(t.transaction_id) ?? '',
-    type: text(t.type) ?? '',
+    // `/transactions` spells it `reverse_chargeback`, orders `reverse-chargeback` (§7 q26).
+    type: (text(t.type) ?? '').toLowerCase().replaceAll('_', '-'),
     status: text(t.status) ?? '',
     amount: t.amount === undefined || t.amount === null ? 0 : integer(t.amount, 'related amount'),
     currency: text(t.currency) ?? '',
+    orderId: text(t.order_id),
     refundOrderId: text(t.refund_order_id),
   }));
+}
+
+/** One of our recurring models, whatever its case (`cardonfile` in capability flags); else null. */
+export function recurringModel(value: Json | undefined): RecurringModel | null {
+  const raw = text(value)?.toLowerCase();
+  return RECURRING_MODELS.find((model) => model.toLowerCase() === raw) ?? null;
+}
+
+/**
+ * `payment_details.capture: "manual"` marks an authorisation (msp-capture-tokens.md §1.3).
+ * Anything else (absent, null, `"automatic"`) is an ordinary order.
+ */
+function captureState(details: Json | undefined): GatewayCaptureState | null {
+  if (!isObject(details) || text(details.capture)?.toLowerCase() !== 'manual') return null;
+  const remain = details.capture_remain;
+  return {
+    mode: 'manual',
+    expiresAt: parseMspDateTime(text(details.capture_expiry)),
+    remaining:
+      remain === undefined || remain === null || remain === ''
+        ? 0
+        : integer(remain, 'capture_remain'),
+  };
+}
+
+function recurring(details: Json | undefined): GatewayRecurring | null {
+  if (!isObject(details)) return null;
+  // A number or a string; a number keeps every digit (lossless parse), like transaction ids.
+  const id = text(details.recurring_id);
+  if (id === null) return null;
+  return { id, model: recurringModel(details.recurring_model) ?? text(details.recurring_model) };
 }
 
 /** Maps an order object (GET order's `data`, a create answer, or a POST notification body). */
@@ -127,6 +165,8 @@ export function toGatewayOrder(data: Json): GatewayOrder {
     paymentUrl: text(data.payment_url),
     customerVerification: html === null ? null : { type: 'form', html },
     relatedTransactions: related(data.related_transactions),
+    capture: captureState(data.payment_details),
+    recurring: recurring(data.payment_details),
   };
 }
 

@@ -1,4 +1,11 @@
-import type { BrowserInfo, CustomerInput, DirectCardOrderRequest } from '@app/payments';
+import type {
+  BrowserInfo,
+  CaptureRequest,
+  CustomerInput,
+  DirectCardOrderRequest,
+  ReleaseAuthorizationRequest,
+  TokenOrderRequest,
+} from '@app/payments';
 
 /** Drops undefined members so the wire body carries only what the caller gave. */
 function compact<T extends Record<string, unknown>>(value: T): Partial<T> {
@@ -40,29 +47,87 @@ function customer(c: CustomerInput): Record<string, unknown> {
   });
 }
 
+function paymentOptions(
+  request: Pick<
+    DirectCardOrderRequest,
+    'notificationUrl' | 'notificationMethod' | 'redirectUrl' | 'cancelUrl'
+  >,
+): Record<string, unknown> {
+  return compact({
+    notification_url: request.notificationUrl,
+    notification_method: request.notificationMethod,
+    redirect_url: request.redirectUrl,
+    cancel_url: request.cancelUrl,
+    close_window: false,
+  });
+}
+
 /** `POST /orders` body for a direct card payment (msp-api.md §2.9). Holds the PAN: never log it. */
 export function toDirectOrderBody(request: DirectCardOrderRequest): Record<string, unknown> {
   const yymm = `${String(request.card.expiryYear % 100).padStart(2, '0')}${String(request.card.expiryMonth).padStart(2, '0')}`;
-  return {
+  const customerBody = request.recurring
+    ? { ...request.customer, reference: request.recurring.customerReference }
+    : request.customer;
+  return compact({
     type: 'direct',
     gateway: 'CREDITCARD',
     order_id: request.orderId,
     currency: request.currency,
     amount: request.amount,
     description: request.description,
-    payment_options: compact({
-      notification_url: request.notificationUrl,
-      notification_method: request.notificationMethod,
-      redirect_url: request.redirectUrl,
-      cancel_url: request.cancelUrl,
-      close_window: false,
-    }),
-    customer: customer(request.customer),
+    // "manual" is the only documented value (msp-capture-tokens.md §1.2): automatic sends nothing.
+    capture: request.captureMode === 'manual' ? 'manual' : undefined,
+    // Top level, as every example, SDK and plugin sends it; the card schema's nested
+    // `recurring: {model}` is the odd one out (msp-capture-tokens.md §2.2, §7 q16).
+    recurring_model: request.recurring?.model,
+    payment_options: paymentOptions(request),
+    customer: customer(customerBody),
     gateway_info: compact({
       card_number: request.card.number,
       card_holder_name: request.card.holder,
       card_expiry_date: yymm,
       card_cvc: request.card.cvc,
     }),
+  });
+}
+
+/**
+ * `POST /orders` body for a payment with a stored card (msp-capture-tokens.md §2.3). No
+ * `gateway` (the current example and hyperswitch omit it, §7 q20), no `gateway_info`, no CVC.
+ * Holds the token: never log it.
+ */
+export function toTokenOrderBody(request: TokenOrderRequest): Record<string, unknown> {
+  return {
+    type: 'direct',
+    order_id: request.orderId,
+    currency: request.currency,
+    amount: request.amount,
+    description: request.description,
+    recurring_id: request.recurringId,
+    recurring_model: request.model,
+    payment_options: paymentOptions(request),
+    customer: customer({ ...request.customer, reference: request.customerReference }),
   };
+}
+
+/** `POST /orders/{id}/capture` body (msp-capture-tokens.md §1.4). */
+export function toCaptureBody(request: CaptureRequest): Record<string, unknown> {
+  return compact({
+    // Always sent: the schema requires it, and a full capture without it is an undocumented default.
+    amount: request.amount,
+    new_order_id: request.newOrderId,
+    new_order_status: 'completed',
+    description: request.description,
+    invoice_id: request.invoiceId,
+    reason: request.reason,
+  });
+}
+
+/** `PATCH /capture/{id}` body (msp-capture-tokens.md §1.5). */
+export function toReleaseBody(request: ReleaseAuthorizationRequest): Record<string, unknown> {
+  return compact({
+    status: 'cancelled',
+    reason: request.reason,
+    description: request.description,
+  });
 }

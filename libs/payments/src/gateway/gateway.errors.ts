@@ -24,6 +24,18 @@ export class GatewayOrderNotFoundError extends PaymentsError {
   }
 }
 
+/**
+ * MultiSafepay keeps no such token for that customer (error 1000 on a token read). The message
+ * names the customer, never the token: a token can charge a card.
+ */
+export class GatewayTokenNotFoundError extends PaymentsError {
+  readonly code = 'GATEWAY_TOKEN_NOT_FOUND';
+
+  constructor(readonly customerReference: string) {
+    super(`MultiSafepay has no such saved card for customer '${customerReference}'`);
+  }
+}
+
 /** MultiSafepay could not be reached, answered 5xx, or answered something that is not its API. */
 export class GatewayUnavailableError extends PaymentsError {
   readonly code = 'GATEWAY_UNAVAILABLE';
