@@ -25,7 +25,7 @@ export interface PaymentsClientOptions {
    * GATEWAY_TIMEOUT rather than a client-side one.
    */
   timeoutMs?: number;
-  /** Headers sent with every request (e.g. `X-Request-Id` is set per call instead). */
+  /** Headers sent with every request. */
   headers?: Record<string, string>;
 }
 

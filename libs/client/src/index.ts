@@ -16,6 +16,7 @@ export { unwrap, type ApiResult, type DataOf } from './result.js';
 export {
   verifyWebhook,
   WebhookVerificationError,
+  type EventOf,
   type PaymentsEvent,
   type PaymentsEventBody,
   type VerifyWebhookOptions,

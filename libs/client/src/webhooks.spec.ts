@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { Webhook } from 'standardwebhooks';
-import { describe, expect, it } from 'vitest';
-import { verifyWebhook, WebhookVerificationError } from './webhooks.js';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import {
+  verifyWebhook,
+  WebhookVerificationError,
+  type EventOf,
+  type PaymentsEvent,
+  type PaymentsEventBody,
+} from './webhooks.js';
 
 /**
  * A second signer, written from the Standard Webhooks spec on WebCrypto (not node:crypto's
@@ -209,5 +215,29 @@ describe('verifyWebhook', () => {
       expect(() => verifyWebhook(bad, h, body, { now: NOW })).toThrow(TypeError);
     }
     expect(verifyWebhook(secret.slice('whsec_'.length), h, body, { now: NOW })).toEqual(event);
+  });
+
+  it('should type events from the feed of openapi.json once it is documented there', () => {
+    interface FeedEvent {
+      id: string;
+      type: 'payment.completed' | 'refund.succeeded';
+      sequence: number;
+    }
+    interface WithFeed {
+      '/v1/events': {
+        get: {
+          responses: {
+            200: {
+              headers: Record<string, unknown>;
+              content: { 'application/json': { data: FeedEvent[]; nextCursor: string | null } };
+            };
+            400: { content: { 'application/json': { error: unknown } } };
+          };
+        };
+      };
+    }
+    expectTypeOf<EventOf<WithFeed>>().toEqualTypeOf<FeedEvent>();
+    expectTypeOf<EventOf<{ '/v1/payments': unknown }>>().toEqualTypeOf<PaymentsEventBody>();
+    expectTypeOf<PaymentsEvent>().toHaveProperty('id').toEqualTypeOf<string>();
   });
 });

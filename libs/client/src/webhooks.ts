@@ -15,7 +15,8 @@ export interface PaymentsEventBody {
   data: { object: Payment | Refund };
 }
 
-type FeedItem<P> = P extends {
+/** The item type of `GET /v1/events` in a `paths` type; the DESIGN §8 body without it. */
+export type EventOf<P> = P extends {
   '/v1/events': {
     get: {
       responses: { 200: { content: { 'application/json': { data: readonly (infer E)[] } } } };
@@ -29,7 +30,7 @@ type FeedItem<P> = P extends {
  * An event of the service: the item type of `GET /v1/events` in openapi.json once it is
  * documented there, the body of DESIGN §8 until then.
  */
-export type PaymentsEvent = FeedItem<paths>;
+export type PaymentsEvent = EventOf<paths>;
 
 export type WebhookHeaders = Headers | Record<string, string | readonly string[] | undefined>;
 
