@@ -76,10 +76,11 @@ describe('@msp-direct/payments-client as installed from its tarball', () => {
       dependencies: Record<string, string>;
     };
     const root = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as {
+      dependencies: Record<string, string>;
       devDependencies: Record<string, string>;
     };
     for (const [name, range] of Object.entries(client.dependencies))
-      expect(root.devDependencies[name], name).toBe(range);
+      expect(root.dependencies[name] ?? root.devDependencies[name], name).toBe(range);
   });
 
   it('should show in the README exactly the examples it runs', () => {
