@@ -28,6 +28,8 @@ export default tseslint.config(
       'data/**',
       'scripts/**',
       'eslint.config.js',
+      'libs/client/dist/**',
+      'libs/client/src/generated/**',
     ],
   },
   eslint.configs.recommended,

@@ -10,6 +10,7 @@ const alias = {
   '@app/multisafepay': lib('multisafepay'),
   '@app/msp-sandbox': lib('msp-sandbox'),
   '@app/webhook-sender': lib('webhook-sender'),
+  '@app/client': lib('client'),
 };
 
 // The reliability suite restarts PostgreSQL and loads both cores: it runs on its own

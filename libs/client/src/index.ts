@@ -1,0 +1,26 @@
+export {
+  createPaymentsClient,
+  type CreatePaymentRequest,
+  type CreateRefundRequest,
+  type Payment,
+  type PaymentsClient,
+  type PaymentsClientOptions,
+  type PaymentStatus,
+  type Refund,
+  type Schema,
+} from './client.js';
+export { PaymentsApiError, PaymentsConnectionError, type ApiErrorBody } from './errors.js';
+export { idempotentCreate, type IdempotentCreateOptions, type RetryInfo } from './idempotency.js';
+export { paginate, type ItemOf, type Page } from './paginate.js';
+export { unwrap, type ApiResult, type DataOf } from './result.js';
+export {
+  verifyWebhook,
+  WebhookVerificationError,
+  type EventOf,
+  type PaymentsEvent,
+  type PaymentsEventBody,
+  type VerifyWebhookOptions,
+  type WebhookHeaders,
+  type WebhookVerificationFailure,
+} from './webhooks.js';
+export type { components, operations, paths } from './generated/openapi.js';
