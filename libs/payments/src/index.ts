@@ -32,3 +32,5 @@ export { setTraceparentSource, currentTraceparent } from './events/outbox-signal
 export type { EventBody } from './events/outbox.js';
 export * from './events/retry-schedule.js';
 export * from './events/webhook-endpoints.service.js';
+export * from './captures/captures.errors.js';
+export * from './captures/captures.service.js';

@@ -9,6 +9,7 @@ import { NoopPaymentsObserver, PaymentsObserver } from './observability/payments
 import { PaymentsOptions } from './payments/payments.options.js';
 import { PaymentsService } from './payments/payments.service.js';
 import { RefundsService } from './refunds/refunds.service.js';
+import { CapturesService } from './captures/captures.service.js';
 import { EventsService } from './events/events.service.js';
 import { OutboxRelay } from './events/outbox-relay.service.js';
 import { OutboxSignal } from './events/outbox-signal.js';
@@ -41,6 +42,7 @@ export class PaymentsModule {
       NotificationsService,
       ReconcilerService,
       RefundsService,
+      CapturesService,
       OutboxSignal,
       OutboxWriter,
       EventsService,

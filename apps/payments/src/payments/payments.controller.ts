@@ -26,6 +26,7 @@ import {
   ApiBadGatewayResponse,
 } from '@nestjs/swagger';
 import {
+  CapturesService,
   IdempotencyKeyMissingError,
   PaymentsService,
   RefundsService,
@@ -40,6 +41,7 @@ import type { ApiClient } from '../config/auth.config.js';
 import { CreatePaymentDto } from './dto/create-payment.dto.js';
 import { ListPaymentsQueryDto } from './dto/list-payments.query.dto.js';
 import { CreateRefundDto, RefundListResponseDto, RefundResponseDto } from './dto/refund.dto.js';
+import { CaptureListResponseDto, CaptureResponseDto, CreateCaptureDto } from './dto/capture.dto.js';
 import {
   PaymentEventListResponseDto,
   PaymentListResponseDto,
@@ -63,6 +65,7 @@ export class PaymentsController {
   constructor(
     private readonly payments: PaymentsService,
     private readonly refunds: RefundsService,
+    private readonly captures: CapturesService,
   ) {}
 
   @Post()
@@ -205,16 +208,75 @@ export class PaymentsController {
     return { data: await this.refunds.list(id) };
   }
 
+  @Post(':id/captures')
+  @HttpCode(201)
+  @RequireScope('payments:write')
+  @UseGuards(JsonBodyGuard)
+  @ApiOperation({
+    summary: 'Capture all or part of an authorized payment',
+    description:
+      'For payments created with `captureMode: manual` and now `authorized`. Without `amount`, ' +
+      'everything still capturable. A full capture makes the payment `completed`; after a partial ' +
+      'one it stays `authorized` with less capturable (capture again, or release the rest with ' +
+      'POST /v1/payments/{id}/cancel). Concurrent captures never take more than was authorized. ' +
+      'Replays with the same Idempotency-Key return the same capture; after GATEWAY_TIMEOUT a ' +
+      'retry with the same key settles it without capturing twice.',
+  })
+  @ApiHeader({ name: 'Idempotency-Key', required: true })
+  @ApiCreatedResponse({ type: CaptureResponseDto })
+  @ApiNotFoundResponse({ description: 'PAYMENT_NOT_FOUND', type: ErrorResponseDto })
+  @ApiConflictResponse({
+    description:
+      'ILLEGAL_TRANSITION (not an authorized manual-capture payment) · AUTHORIZATION_EXPIRED · IDEMPOTENCY_KEY_IN_USE',
+    type: ErrorResponseDto,
+  })
+  @ApiUnprocessableEntityResponse({
+    description: 'CAPTURE_EXCEEDS_AUTHORIZED · IDEMPOTENCY_KEY_REUSED',
+    type: ErrorResponseDto,
+  })
+  @ApiBadGatewayResponse({ description: 'GATEWAY_REJECTED', type: ErrorResponseDto })
+  @ApiServiceUnavailableResponse({ description: 'GATEWAY_UNAVAILABLE', type: ErrorResponseDto })
+  @ApiGatewayTimeoutResponse({
+    description: 'GATEWAY_TIMEOUT: outcome unknown; retry with the same key',
+    type: ErrorResponseDto,
+  })
+  async capture(
+    @CurrentClient() client: ApiClient,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Param('id', uuidPipe) id: string,
+    @Body() dto: CreateCaptureDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CaptureResponseDto> {
+    const result = await this.captures.capture(client.name, checkedKey(idempotencyKey), id, dto);
+    if (result.replayed) void reply.header('idempotent-replayed', 'true');
+    return result.capture;
+  }
+
+  @Get(':id/captures')
+  @RequireScope('payments:read')
+  @ApiOperation({ summary: "The payment's captures, oldest first" })
+  @ApiOkResponse({ type: CaptureListResponseDto })
+  @ApiNotFoundResponse({ description: 'PAYMENT_NOT_FOUND', type: ErrorResponseDto })
+  async listCaptures(@Param('id', uuidPipe) id: string): Promise<CaptureListResponseDto> {
+    return { data: await this.captures.list(id) };
+  }
+
   @Post(':id/cancel')
   @HttpCode(200)
   @RequireScope('payments:write')
   @ApiOperation({
-    summary: 'Cancel a payment still awaiting the shopper',
-    description: 'Only `initialized` or `uncleared` payments (MultiSafepay: PATCH /orders/{id}).',
+    summary: 'Cancel a payment still awaiting the shopper, or release an authorization',
+    description:
+      '`initialized` or `uncleared` payments are cancelled (MultiSafepay: PATCH /orders/{id}): ' +
+      '`void`. An `authorized` one (manual capture) has what is left of its authorization ' +
+      'released (PATCH /capture/{id}): `void` if nothing was captured, `completed` otherwise.',
   })
   @ApiOkResponse({ type: PaymentResponseDto })
   @ApiNotFoundResponse({ description: 'PAYMENT_NOT_FOUND', type: ErrorResponseDto })
-  @ApiConflictResponse({ description: 'NOT_CANCELLABLE', type: ErrorResponseDto })
+  @ApiConflictResponse({
+    description: 'NOT_CANCELLABLE · ILLEGAL_TRANSITION',
+    type: ErrorResponseDto,
+  })
   @ApiBadGatewayResponse({ description: 'GATEWAY_REJECTED', type: ErrorResponseDto })
   async cancel(@Param('id', uuidPipe) id: string): Promise<PaymentResponseDto> {
     return toPaymentView(await this.refunds.cancel(id));

@@ -1,4 +1,5 @@
 // Every migration, in order. `npm run migration:generate -- <Name>` appends new ones here.
+import { ManualCapture1795897672764 } from './1795897672764-manual-capture.js';
 import { Events1795890891806 } from './1795890891806-events.js';
 import { Refunds1795535621389 } from './1795535621389-refunds.js';
 import { Notifications1795533098308 } from './1795533098308-notifications.js';
@@ -10,4 +11,5 @@ export const MIGRATIONS = [
   Notifications1795533098308,
   Refunds1795535621389,
   Events1795890891806,
+  ManualCapture1795897672764,
 ];

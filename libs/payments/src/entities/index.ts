@@ -7,8 +7,10 @@ import { EventEntity } from './event.entity.js';
 import { WebhookEndpointEntity } from './webhook-endpoint.entity.js';
 import { EventDeliveryEntity } from './event-delivery.entity.js';
 import { DeliveryAttemptEntity } from './delivery-attempt.entity.js';
+import { CaptureEntity } from './capture.entity.js';
 
 export { PaymentEntity, type NextAction, type PaymentMetadata } from './payment.entity.js';
+export { CaptureEntity, CAPTURE_STATUSES, type CaptureStatus } from './capture.entity.js';
 export { PaymentEventEntity } from './payment-event.entity.js';
 export { IdempotencyKeyEntity, type IdempotencyState } from './idempotency-key.entity.js';
 
@@ -23,6 +25,7 @@ export const PAYMENTS_ENTITIES = [
   WebhookEndpointEntity,
   EventDeliveryEntity,
   DeliveryAttemptEntity,
+  CaptureEntity,
 ];
 export {
   NotificationEntity,

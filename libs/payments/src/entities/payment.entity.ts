@@ -7,6 +7,7 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
+import type { CaptureMode } from '../gateway/orders.gateway.js';
 import type { PaymentStatus } from '../lifecycle/payment-status.js';
 
 /** Caller-defined, flat key/value data stored with the payment. */
@@ -25,6 +26,7 @@ export interface NextAction {
 @Index('ix_payments_open_updated_at', ['updatedAt'], {
   where: "status IN ('created', 'unknown', 'initialized', 'uncleared')",
 })
+@Index('ix_payments_authorized_expiry', ['captureExpiresAt'], { where: "status = 'authorized'" })
 export class PaymentEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -82,6 +84,17 @@ export class PaymentEntity {
   /** Integer minor units refunded so far. */
   @Column({ name: 'refunded_amount', type: 'integer', default: 0 })
   refundedAmount!: number;
+
+  @Column({ name: 'capture_mode', type: 'varchar', length: 9, default: 'automatic' })
+  captureMode!: CaptureMode;
+
+  /** Manual capture: integer minor units captured so far (refunds apply to this much only). */
+  @Column({ name: 'captured_amount', type: 'integer', default: 0 })
+  capturedAmount!: number;
+
+  /** Manual capture: when the authorization lapses, as MultiSafepay reports it. */
+  @Column({ name: 'capture_expires_at', type: 'timestamptz', nullable: true })
+  captureExpiresAt!: Date | null;
 
   /** How MultiSafepay notifies us about this order (`payment_options.notification_method`). */
   @Column({ name: 'notification_method', type: 'varchar', length: 4, default: 'POST' })

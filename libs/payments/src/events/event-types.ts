@@ -12,9 +12,21 @@ export const PAYMENT_EVENT_TYPES = PAYMENT_STATUSES.filter(
 export const REFUND_EVENT_TYPES = ['refund.succeeded', 'refund.failed'] as const;
 export type RefundEventType = (typeof REFUND_EVENT_TYPES)[number];
 
+/** A capture's outcome (its resource), and the payment after money was captured. */
+export const CAPTURE_EVENT_TYPES = [
+  'payment.captured',
+  'capture.succeeded',
+  'capture.failed',
+] as const;
+export type CaptureEventType = (typeof CAPTURE_EVENT_TYPES)[number];
+
 /** The catalogue (docs/events.md, and the OpenAPI document's event schema). */
-export const EVENT_TYPES: readonly string[] = [...PAYMENT_EVENT_TYPES, ...REFUND_EVENT_TYPES];
-export type EventType = PaymentEventType | RefundEventType;
+export const EVENT_TYPES: readonly string[] = [
+  ...PAYMENT_EVENT_TYPES,
+  ...REFUND_EVENT_TYPES,
+  ...CAPTURE_EVENT_TYPES,
+];
+export type EventType = PaymentEventType | RefundEventType | CaptureEventType;
 
 /** The event a payment's move to `to` writes; null for our own statuses (`created`, `unknown`). */
 export function paymentEventType(to: PaymentStatus): PaymentEventType | null {

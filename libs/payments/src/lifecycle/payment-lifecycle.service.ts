@@ -35,6 +35,8 @@ export type PaymentPatch = Partial<
     | 'cardExpiryYear'
     | 'nextAction'
     | 'refundedAmount'
+    | 'capturedAmount'
+    | 'captureExpiresAt'
   >
 >;
 
@@ -51,6 +53,13 @@ export interface TransitionContext {
   /** Extra note from the locked row (e.g. a mismatch the caller detects). */
   noteFor?: (current: PaymentEntity) => string | null;
 }
+
+/**
+ * Where a move goes: a status, or a function of the row as it is when the move is planned (a
+ * gateway order's meaning can depend on the payment: `completed` is `authorized` for a
+ * manual-capture payment whose money is not yet taken).
+ */
+export type TransitionTarget = PaymentStatus | ((current: PaymentEntity) => PaymentStatus);
 
 export type TransitionOutcome =
   | { kind: 'applied'; payment: PaymentEntity }
@@ -71,10 +80,11 @@ export type WrittenWith = (param: Param, guard: string, outcome: TransitionOutco
 export type WrittenAlone = (outcome: TransitionOutcome) => Promise<void>;
 
 /** What a move does, decided from one state of the row. */
-type Plan =
+type Plan = { to: PaymentStatus } & (
   | { kind: 'noop'; changes: PaymentPatch | null }
   | { kind: 'applied'; changes: PaymentPatch & { status: PaymentStatus }; note: string | null }
-  | { kind: 'anomaly'; note: string | null };
+  | { kind: 'anomaly'; note: string | null }
+);
 
 /**
  * The only code that changes a payment's `status`. Two ways to move, same plan and the same
@@ -104,7 +114,7 @@ export class PaymentLifecycleService implements OnModuleInit {
   /** Runs `transitionIn` in a transaction of its own. */
   transition(
     paymentId: string,
-    to: PaymentStatus,
+    to: TransitionTarget,
     context: TransitionContext,
   ): Promise<TransitionOutcome> {
     return this.tx.run((manager) => this.transitionIn(manager, paymentId, to, context));
@@ -113,7 +123,7 @@ export class PaymentLifecycleService implements OnModuleInit {
   async transitionIn(
     manager: EntityManager,
     paymentId: string,
-    to: PaymentStatus,
+    to: TransitionTarget,
     context: TransitionContext,
   ): Promise<TransitionOutcome> {
     const rows: PaymentRow[] = await manager.query(
@@ -126,7 +136,6 @@ export class PaymentLifecycleService implements OnModuleInit {
       (text, values) => manager.query(text, values),
       () => this.tx.afterCommit(manager, () => this.signal.committed()),
       current,
-      to,
       context,
       this.plan(current, to, context),
     );
@@ -145,7 +154,7 @@ export class PaymentLifecycleService implements OnModuleInit {
    */
   async tryTransition(
     current: PaymentEntity,
-    to: PaymentStatus,
+    to: TransitionTarget,
     context: TransitionContext,
     writtenWith?: WrittenWith,
     writtenAlone?: WrittenAlone,
@@ -158,7 +167,6 @@ export class PaymentLifecycleService implements OnModuleInit {
         (text, values) => this.tx.statement(text, values),
         () => this.signal.committed(),
         row,
-        to,
         context,
         plan,
         writtenWith,
@@ -184,12 +192,12 @@ export class PaymentLifecycleService implements OnModuleInit {
     run: (text: string, values: unknown[]) => Promise<unknown[]>,
     eventWritten: () => void,
     current: PaymentEntity,
-    to: PaymentStatus,
     context: TransitionContext,
     plan: Plan,
     writtenWith?: WrittenWith,
     writtenAlone?: WrittenAlone,
   ): Promise<TransitionOutcome | 'stale'> {
+    const to = plan.to;
     const sql = new SqlParams();
     const history = (from: string, anomaly: boolean, note: string | null): string =>
       `INSERT INTO payment_events (payment_id, from_status, to_status, source, anomaly, note, gateway_payload_digest)
@@ -259,16 +267,17 @@ export class PaymentLifecycleService implements OnModuleInit {
     return outcome;
   }
 
-  /** The move from `current` to `to`: pure, the same for both ways of writing it. */
-  private plan(current: PaymentEntity, to: PaymentStatus, context: TransitionContext): Plan {
+  /** The move from `current` to `target`: pure, the same for both ways of writing it. */
+  private plan(current: PaymentEntity, target: TransitionTarget, context: TransitionContext): Plan {
+    const to = typeof target === 'function' ? target(current) : target;
     const patch = typeof context.patch === 'function' ? context.patch(current) : context.patch;
     const extraNote = context.noteFor?.(current) ?? null;
     if (current.status === to) {
-      return { kind: 'noop', changes: patch && this.changes(current, patch) ? patch : null };
+      return { to, kind: 'noop', changes: patch && this.changes(current, patch) ? patch : null };
     }
     const note = [context.note, extraNote].filter(Boolean).join('; ') || null;
-    if (!isLegalTransition(current.status, to)) return { kind: 'anomaly', note };
-    return { kind: 'applied', changes: { ...patch, status: to }, note };
+    if (!isLegalTransition(current.status, to)) return { to, kind: 'anomaly', note };
+    return { to, kind: 'applied', changes: { ...patch, status: to }, note };
   }
 
   private warnAnomaly(

@@ -12,8 +12,8 @@ import type { TransactionRunner } from './transaction-runner.js';
 export const PAYMENT_COLUMNS =
   'id, order_id, client_id, amount, currency, description, status, gateway_transaction_id, ' +
   'gateway_status, card_brand, card_last4, card_expiry_month, card_expiry_year, next_action, ' +
-  'refunded_amount, notification_method, metadata, reconcile_after, version, event_sequence, created_at, ' +
-  'updated_at';
+  'refunded_amount, capture_mode, captured_amount, capture_expires_at, notification_method, metadata, ' +
+  'reconcile_after, version, event_sequence, created_at, updated_at';
 
 export interface PaymentRow {
   id: string;
@@ -31,6 +31,9 @@ export interface PaymentRow {
   card_expiry_year: number | null;
   next_action: PaymentEntity['nextAction'];
   refunded_amount: number;
+  capture_mode: PaymentEntity['captureMode'];
+  captured_amount: number;
+  capture_expires_at: Date | null;
   notification_method: PaymentEntity['notificationMethod'];
   metadata: PaymentEntity['metadata'];
   reconcile_after: Date | null;
@@ -57,6 +60,9 @@ export function paymentFromRow(row: PaymentRow): PaymentEntity {
     cardExpiryYear: row.card_expiry_year,
     nextAction: row.next_action,
     refundedAmount: row.refunded_amount,
+    captureMode: row.capture_mode,
+    capturedAmount: row.captured_amount,
+    captureExpiresAt: row.capture_expires_at,
     notificationMethod: row.notification_method,
     metadata: row.metadata,
     reconcileAfter: row.reconcile_after,
@@ -91,6 +97,8 @@ const PATCH_COLUMNS: Record<keyof PaymentPatch | 'status', { column: string; jso
   cardExpiryYear: { column: 'card_expiry_year' },
   nextAction: { column: 'next_action', json: true },
   refundedAmount: { column: 'refunded_amount' },
+  capturedAmount: { column: 'captured_amount' },
+  captureExpiresAt: { column: 'capture_expires_at' },
 };
 
 /** `column = $n` pairs for a patch; values are always parameters. */

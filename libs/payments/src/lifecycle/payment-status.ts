@@ -1,12 +1,15 @@
 /**
  * Our payment statuses: `created` (row written before the gateway call), `unknown` (the call's
- * outcome is not known), then MultiSafepay's own order statuses.
+ * outcome is not known), `authorized` (a manual-capture order whose money is held, not yet
+ * taken: MultiSafepay says `completed` with `financial_status: initialized`), then MultiSafepay's
+ * own order statuses.
  */
 export const PAYMENT_STATUSES = [
   'created',
   'unknown',
   'initialized',
   'uncleared',
+  'authorized',
   'reserved',
   'completed',
   'declined',

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { PAYMENT_STATUSES, type PaymentStatus } from './payment-status.js';
 import { checkTransitionTable, isLegalTransition, TRANSITIONS } from './transition-table.js';
 
-// Written out independently of TRANSITIONS (from msp-api.md §5.3 and DESIGN §4), so a slip in
-// either shows up as a failing pair below.
+// Written out independently of TRANSITIONS (from msp-api.md §5.3, DESIGN §4 and §9), so a slip
+// in either shows up as a failing pair below.
 const EXPECTED_LEGAL = new Set<string>([
   ...[
     'unknown',
@@ -22,6 +22,19 @@ const EXPECTED_LEGAL = new Set<string>([
     (to) => `initialized>${to}`,
   ),
   ...['completed', 'declined', 'cancelled', 'void', 'expired'].map((to) => `uncleared>${to}`),
+  // Manual capture: any awaiting status may turn out authorized; an authorization ends captured
+  // (completed), released (void), lapsed (expired), or refused, refunded or charged back.
+  ...['created', 'unknown', 'initialized', 'uncleared'].map((from) => `${from}>authorized`),
+  ...[
+    'completed',
+    'declined',
+    'cancelled',
+    'void',
+    'expired',
+    'partial_refunded',
+    'refunded',
+    'chargedback',
+  ].map((to) => `authorized>${to}`),
   ...['reserved', 'refunded', 'partial_refunded', 'chargedback', 'void'].map(
     (to) => `completed>${to}`,
   ),

@@ -91,7 +91,7 @@ export class NotificationsService {
       await this.recordAlone(received, payment.id, 'invalid', reason);
       throw new InvalidNotificationError(reason);
     }
-    const to = statusOf(order.status);
+    const to = statusOf(order, payment);
     if (payment.status === to || isLegalTransition(payment.status, to)) {
       return this.apply(received, payment, order, null);
     }

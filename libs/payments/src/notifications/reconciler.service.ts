@@ -4,6 +4,7 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
+import type { PaymentEntity } from '../entities/payment.entity.js';
 import { GatewayOrderNotFoundError } from '../gateway/gateway.errors.js';
 import { OrdersGateway } from '../gateway/orders.gateway.js';
 import { PaymentLifecycleService } from '../lifecycle/payment-lifecycle.service.js';
@@ -92,7 +93,8 @@ export class ReconcilerService implements OnApplicationBootstrap, OnApplicationS
           `UPDATE payments SET reconcile_after = $1
            WHERE id IN (
              SELECT id FROM payments
-             WHERE status = ANY($2) AND updated_at < $3
+             WHERE ((status = ANY($2) AND updated_at < $3)
+                    OR (status = 'authorized' AND capture_expires_at <= now()))
                AND (reconcile_after IS NULL OR reconcile_after <= now())
              ORDER BY updated_at
              LIMIT ${BATCH}
@@ -113,6 +115,20 @@ export class ReconcilerService implements OnApplicationBootstrap, OnApplicationS
     );
   }
 
+  /**
+   * An authorization past its expiry that MultiSafepay still reports open: the issuer may release
+   * the money at any moment, and captures are refused from now on (DESIGN §9), so it is expired.
+   */
+  private async expireLapsed(payment: PaymentEntity, report: ReconcileReport): Promise<void> {
+    const expiresAt = payment.captureExpiresAt;
+    if (payment.status !== 'authorized' || !expiresAt || expiresAt.getTime() > Date.now()) return;
+    const outcome = await this.lifecycle.transition(payment.id, 'expired', {
+      source: 'reconciler',
+      note: `the authorization lapsed at ${expiresAt.toISOString()}`,
+    });
+    if (outcome.kind === 'applied') report.expired += 1;
+  }
+
   private async reconcile(
     payment: { id: string; order_id: string; status: PaymentStatus; updated_at: Date },
     report: ReconcileReport,
@@ -123,6 +139,7 @@ export class ReconcilerService implements OnApplicationBootstrap, OnApplicationS
         this.payments.applyIn(m, payment.id, order, 'reconciler'),
       );
       if (outcome.kind === 'applied') report.changed += 1;
+      await this.expireLapsed(outcome.payment, report);
     } catch (error) {
       if (
         error instanceof GatewayOrderNotFoundError &&

@@ -19,6 +19,15 @@ export interface PaymentView {
   nextAction: NextAction | null;
   gateway: { transactionId: string | null; status: string | null };
   refundedAmount: number;
+  /** Manual capture (DESIGN §9); null for automatic capture. */
+  capture: {
+    mode: 'manual';
+    /** What can still be captured: the authorization less what was captured; 0 once released. */
+    capturableAmount: number;
+    capturedAmount: number;
+    /** When the authorization lapses; null until MultiSafepay has authorized it. */
+    expiresAt: string | null;
+  } | null;
   metadata: PaymentMetadata | null;
   createdAt: string;
   updatedAt: string;
@@ -51,6 +60,15 @@ export function toPaymentView(p: PaymentEntity): PaymentView {
     nextAction: p.nextAction,
     gateway: { transactionId: p.gatewayTransactionId, status: p.gatewayStatus },
     refundedAmount: p.refundedAmount,
+    capture:
+      p.captureMode === 'manual'
+        ? {
+            mode: 'manual',
+            capturableAmount: p.status === 'authorized' ? p.amount - p.capturedAmount : 0,
+            capturedAmount: p.capturedAmount,
+            expiresAt: p.captureExpiresAt?.toISOString() ?? null,
+          }
+        : null,
     metadata: p.metadata,
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),

@@ -208,7 +208,7 @@ export class PaymentsService {
     return this.lifecycle.transitionIn(
       manager,
       paymentId,
-      statusOf(order.status),
+      (current) => statusOf(order, current),
       this.contextOf(order, source, note),
     );
   }
@@ -227,7 +227,7 @@ export class PaymentsService {
   ): Promise<TransitionOutcome | null> {
     return this.lifecycle.tryTransition(
       current,
-      statusOf(order.status),
+      (row) => statusOf(order, row),
       this.contextOf(order, source, note),
       writtenWith,
       writtenAlone,
@@ -250,6 +250,10 @@ export class PaymentsService {
         return mismatch;
       },
     };
+  }
+
+  findById(id: string): Promise<PaymentEntity | null> {
+    return selectPayment(this.tx, 'id', id);
   }
 
   findByOrderId(orderId: string): Promise<PaymentEntity | null> {
@@ -325,6 +329,9 @@ export class PaymentsService {
       cardExpiryYear: input.card.expiryYear,
       nextAction: null,
       refundedAmount: 0,
+      captureMode: input.captureMode ?? 'automatic',
+      capturedAmount: 0,
+      captureExpiresAt: null,
       notificationMethod: input.notificationMethod ?? this.options.defaultNotificationMethod,
       metadata: input.metadata ?? null,
       reconcileAfter: null,
@@ -344,11 +351,12 @@ export class PaymentsService {
            ), created AS (
              INSERT INTO payments (id, order_id, client_id, amount, currency, description, status,
                card_brand, card_last4, card_expiry_month, card_expiry_year, notification_method,
-               metadata, refunded_amount, version)
+               metadata, refunded_amount, capture_mode, version)
              SELECT payment_id, ${p(payment.orderId)}::varchar, ${p(clientId)}::varchar, ${p(payment.amount)}::int,
                ${p(payment.currency)}::char(3), ${p(payment.description)}::varchar, 'created', ${p(payment.cardBrand)}::varchar,
                ${p(payment.cardLast4)}::char(4), ${p(payment.cardExpiryMonth)}::smallint, ${p(payment.cardExpiryYear)}::smallint,
-               ${p(payment.notificationMethod)}::varchar, ${p(payment.metadata === null ? null : JSON.stringify(payment.metadata))}::jsonb, 0, 1
+               ${p(payment.notificationMethod)}::varchar, ${p(payment.metadata === null ? null : JSON.stringify(payment.metadata))}::jsonb, 0,
+               ${p(payment.captureMode)}::varchar, 1
              FROM claimed
              RETURNING id, created_at, updated_at
            ), history AS (
@@ -425,6 +433,7 @@ export class PaymentsService {
         cancelUrl: input.cancelUrl,
         notificationUrl: this.options.notificationUrl,
         notificationMethod: payment.notificationMethod,
+        captureMode: payment.captureMode,
       });
     } catch (error) {
       // On a retry, 1006 means our earlier attempt did reach MultiSafepay after all.

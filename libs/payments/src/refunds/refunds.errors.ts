@@ -5,7 +5,7 @@ export class NotRefundableError extends PaymentsError {
 
   constructor(status: string) {
     super(
-      `A payment that is ${status} cannot be refunded; only completed or partially refunded ones can`,
+      `A payment that is ${status} cannot be refunded; only completed or partially refunded ones can (with manual capture, only what was captured)`,
     );
   }
 }
@@ -26,7 +26,7 @@ export class NotCancellableError extends PaymentsError {
 
   constructor(status: string) {
     super(
-      `A payment that is ${status} cannot be cancelled; only one still awaiting the shopper (initialized, uncleared) can`,
+      `A payment that is ${status} cannot be cancelled; only one still awaiting the shopper (initialized, uncleared) or an authorization (released) can`,
     );
   }
 }

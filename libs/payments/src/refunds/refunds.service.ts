@@ -9,6 +9,7 @@ import { OrdersGateway, type GatewayOrder, type GatewayRefund } from '../gateway
 import { TransactionRunner } from '../lifecycle/transaction-runner.js';
 import type { RefundEventType } from '../events/event-types.js';
 import { OutboxWriter } from '../events/outbox-writer.js';
+import { CapturesService } from '../captures/captures.service.js';
 import { IdempotencyKeyReusedError } from '../payments/payments.errors.js';
 import { PaymentsService } from '../payments/payments.service.js';
 import {
@@ -52,7 +53,7 @@ const REFUND_EVENTS: Partial<Record<RefundStatus, RefundEventType>> = {
   failed: 'refund.failed',
 };
 
-const REFUNDABLE = ['completed', 'partial_refunded'];
+const REFUNDABLE = ['completed', 'partial_refunded', 'authorized'];
 const CANCELLABLE = ['initialized', 'uncleared'];
 /** Statuses whose amount counts as refunded or on its way. */
 const HOLDING: RefundStatus[] = ['pending', 'unknown', 'reserved', 'completed'];
@@ -71,6 +72,7 @@ export class RefundsService {
     private readonly payments: PaymentsService,
     private readonly gateway: OrdersGateway,
     private readonly outbox: OutboxWriter,
+    private readonly captures: CapturesService,
   ) {}
 
   async refund(
@@ -98,10 +100,14 @@ export class RefundsService {
     return rows.map(toRefundView);
   }
 
-  /** Cancels a payment still awaiting the shopper (PATCH /orders/{id}), then applies the order. */
+  /**
+   * Cancels a payment still awaiting the shopper (PATCH /orders/{id}), then applies the order;
+   * an authorization is released instead (DESIGN §9).
+   */
   async cancel(paymentId: string): Promise<PaymentEntity> {
     const payment = await this.tx.run((m) => m.findOneBy(PaymentEntity, { id: paymentId }));
     if (!payment) throw new PaymentNotFoundError(paymentId);
+    if (payment.status === 'authorized') return this.captures.release(payment);
     if (!CANCELLABLE.includes(payment.status)) throw new NotCancellableError(payment.status);
     await this.gateway.cancelOrder(payment.orderId);
     const order = await this.gateway.getOrder(payment.orderId);
@@ -136,13 +142,17 @@ export class RefundsService {
       const settled = existing.status !== 'unknown' && existing.status !== 'pending';
       return { refund: existing, replay: settled, fresh: false };
     }
-    if (!REFUNDABLE.includes(payment.status)) throw new NotRefundableError(payment.status);
+    // Manual capture: only captured money can be refunded (an authorization is released instead).
+    const refundable = payment.captureMode === 'manual' ? payment.capturedAmount : payment.amount;
+    if (!REFUNDABLE.includes(payment.status) || refundable === 0) {
+      throw new NotRefundableError(payment.status);
+    }
     const held = await m
       .createQueryBuilder(RefundEntity, 'r')
       .select('COALESCE(SUM(r.amount), 0)', 'sum')
       .where('r.payment_id = :paymentId AND r.status IN (:...held)', { paymentId, held: HOLDING })
       .getRawOne<{ sum: string }>();
-    const remaining = payment.amount - Math.max(payment.refundedAmount, Number(held?.sum ?? 0));
+    const remaining = refundable - Math.max(payment.refundedAmount, Number(held?.sum ?? 0));
     const amount = input.amount ?? remaining;
     if (amount < 1 || amount > remaining) throw new RefundExceedsRemainingError(amount, remaining);
     const refund = await m.save(

@@ -213,6 +213,18 @@ export class CreatePaymentDto {
   @MaxLength(2000)
   cancelUrl?: string;
 
+  @ApiPropertyOptional({
+    enum: ['automatic', 'manual'],
+    default: 'automatic',
+    description:
+      '`manual`: authorize now, capture later (Visa, Mastercard, Maestro). The payment becomes ' +
+      '`authorized`; take the money with POST /v1/payments/{id}/captures, release the rest with ' +
+      'POST /v1/payments/{id}/cancel',
+  })
+  @IsOptional()
+  @IsIn(['automatic', 'manual'], { message: 'captureMode must be automatic or manual' })
+  captureMode?: 'automatic' | 'manual';
+
   @ApiPropertyOptional({ enum: ['GET', 'POST'], description: 'Default: MSP_NOTIFICATION_METHOD' })
   @IsOptional()
   @IsIn(['GET', 'POST'])

@@ -51,6 +51,29 @@ export class GatewayInfoDto {
   status!: string | null;
 }
 
+export class CaptureSummaryDto {
+  @ApiProperty({ enum: ['manual'] }) mode!: 'manual';
+
+  @ApiProperty({
+    example: 400,
+    description:
+      'Minor units that can still be captured; 0 once captured in full, released or expired',
+  })
+  capturableAmount!: number;
+
+  @ApiProperty({ example: 600, description: 'Minor units captured so far; refunds apply to this' })
+  capturedAmount!: number;
+
+  @ApiProperty({
+    example: '2026-12-05T14:00:00.000Z',
+    nullable: true,
+    type: String,
+    description:
+      'When the authorization lapses (Visa 7 days, Mastercard and Maestro 30); null until authorized',
+  })
+  expiresAt!: string | null;
+}
+
 export class PaymentResponseDto implements PaymentView {
   @ApiProperty({ example: '6f1c2a4e-8d0b-4f3a-9f51-0c1d2e3f4a5b' }) id!: string;
   @ApiProperty({ example: 'shop-1234' }) orderId!: string;
@@ -69,6 +92,13 @@ export class PaymentResponseDto implements PaymentView {
 
   @ApiProperty({ type: GatewayInfoDto }) gateway!: GatewayInfoDto;
   @ApiProperty({ example: 0 }) refundedAmount!: number;
+
+  @ApiProperty({
+    type: CaptureSummaryDto,
+    nullable: true,
+    description: 'Manual capture (captureMode manual); null for automatic capture',
+  })
+  capture!: CaptureSummaryDto | null;
 
   @ApiProperty({ example: { cartId: 'c-9' }, nullable: true, type: Object })
   metadata!: PaymentMetadata | null;
