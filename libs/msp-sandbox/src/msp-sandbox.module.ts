@@ -3,8 +3,18 @@ import { RouterModule } from '@nestjs/core';
 import { FaultsService } from './faults.js';
 import { SandboxAdminController } from './sandbox-admin.controller.js';
 import { SandboxApiController } from './sandbox-api.controller.js';
-import { MSP_SANDBOX_OPTIONS, resolveOptions, type MspSandboxOptions } from './sandbox.options.js';
-import { SandboxService } from './sandbox.service.js';
+import { Notifier } from './notifier.js';
+import { OrderStore } from './order-store.service.js';
+import { OrdersService } from './orders.service.js';
+import { RefundsService } from './refunds.service.js';
+import { SandboxControlService } from './sandbox-control.service.js';
+import {
+  MSP_SANDBOX_OPTIONS,
+  resolveOptions,
+  type MspSandboxOptions,
+  type ResolvedSandboxOptions,
+} from './sandbox.options.js';
+import { ThreeDsService } from './three-ds.service.js';
 import { ThreeDsController } from './three-ds.controller.js';
 
 @Module({})
@@ -23,14 +33,26 @@ class SandboxAdminModule {}
 @Module({})
 export class MspSandboxModule {
   static forRoot(options: MspSandboxOptions): DynamicModule {
+    const services = [
+      OrderStore,
+      ThreeDsService,
+      OrdersService,
+      RefundsService,
+      SandboxControlService,
+      FaultsService,
+    ];
     const state: DynamicModule = {
       module: SandboxStateModule,
       providers: [
         { provide: MSP_SANDBOX_OPTIONS, useValue: resolveOptions(options) },
-        SandboxService,
-        FaultsService,
+        {
+          provide: Notifier,
+          useFactory: (resolved: ResolvedSandboxOptions) => new Notifier(resolved),
+          inject: [MSP_SANDBOX_OPTIONS],
+        },
+        ...services,
       ],
-      exports: [SandboxService, FaultsService],
+      exports: [MSP_SANDBOX_OPTIONS, Notifier, ...services],
     };
     const routes: DynamicModule = {
       module: SandboxRoutesModule,

@@ -1,10 +1,23 @@
-import { Body, Controller, Get, Param, Patch, Post, Req, Res, UseFilters } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Inject,
+  Param,
+  Patch,
+  Post,
+  Req,
+  Res,
+  UseFilters,
+} from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { FaultsService } from './faults.js';
 import { invalidApiKey, MspError } from './msp-error.js';
 import { MspEnvelopeFilter } from './msp-envelope.filter.js';
-import { SandboxService } from './sandbox.service.js';
+import { OrdersService } from './orders.service.js';
+import { RefundsService } from './refunds.service.js';
+import { MSP_SANDBOX_OPTIONS, type ResolvedSandboxOptions } from './sandbox.options.js';
 import { canonicalJson } from './wire-json.js';
 
 const HANG_LIMIT_MS = 120_000;
@@ -15,7 +28,9 @@ const HANG_LIMIT_MS = 120_000;
 @Controller('v1/json/orders')
 export class SandboxApiController {
   constructor(
-    private readonly sandbox: SandboxService,
+    @Inject(MSP_SANDBOX_OPTIONS) private readonly options: ResolvedSandboxOptions,
+    private readonly orders: OrdersService,
+    private readonly refunds: RefundsService,
     private readonly faults: FaultsService,
   ) {}
 
@@ -25,7 +40,7 @@ export class SandboxApiController {
     @Res() reply: FastifyReply,
     @Body() body: unknown,
   ): Promise<void> {
-    return this.handle(req, reply, body, (key) => this.sandbox.createOrder(key, body));
+    return this.handle(req, reply, body, (key) => this.orders.create(key, body));
   }
 
   @Get(':orderId')
@@ -34,7 +49,7 @@ export class SandboxApiController {
     @Res() reply: FastifyReply,
     @Param('orderId') orderId: string,
   ): Promise<void> {
-    return this.handle(req, reply, undefined, (key) => this.sandbox.getOrder(key, orderId));
+    return this.handle(req, reply, undefined, (key) => this.orders.get(key, orderId));
   }
 
   @Patch(':orderId')
@@ -45,7 +60,7 @@ export class SandboxApiController {
     @Body() body: unknown,
   ): Promise<void> {
     return this.handle(req, reply, body, (key) => {
-      this.sandbox.cancelOrder(key, orderId, body);
+      this.orders.cancel(key, orderId, body);
       return {};
     });
   }
@@ -57,7 +72,7 @@ export class SandboxApiController {
     @Param('orderId') orderId: string,
     @Body() body: unknown,
   ): Promise<void> {
-    return this.handle(req, reply, body, (key) => this.sandbox.refund(key, orderId, body));
+    return this.handle(req, reply, body, (key) => this.refunds.refund(key, orderId, body));
   }
 
   private async handle(
@@ -113,7 +128,7 @@ export class SandboxApiController {
     const query = (req.query as Record<string, unknown> | undefined)?.api_key;
     const bearer = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
     const key = typeof header === 'string' ? header : typeof query === 'string' ? query : bearer;
-    if (!key || !this.sandbox.options.apiKeys.includes(key)) throw invalidApiKey();
+    if (!key || !this.options.apiKeys.includes(key)) throw invalidApiKey();
     return key;
   }
 }

@@ -1,0 +1,104 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { outcomeOf, type CardOutcome } from './cards.js';
+import { invalidField, MspError } from './msp-error.js';
+import { isObject, str, type Order } from './order.js';
+import { orderObject } from './order-object.js';
+import { customerOf, parseOrderRequest } from './order-request.js';
+import { OrderStore } from './order-store.service.js';
+import { MSP_SANDBOX_OPTIONS, type ResolvedSandboxOptions } from './sandbox.options.js';
+import { ThreeDsService } from './three-ds.service.js';
+
+/** `POST /orders`, `GET /orders/{id}` and `PATCH /orders/{id}`: card orders and their outcome. */
+@Injectable()
+export class OrdersService {
+  constructor(
+    @Inject(MSP_SANDBOX_OPTIONS) private readonly options: ResolvedSandboxOptions,
+    private readonly store: OrderStore,
+    private readonly threeDs: ThreeDsService,
+  ) {}
+
+  create(apiKey: string, body: unknown): Record<string, unknown> {
+    const request = parseOrderRequest(body, (orderId) => this.store.has(apiKey, orderId));
+    const outcome = outcomeOf(request.pan);
+    if (outcome.kind === 'error_1024') throw invalidField(1024, 'Transaction declined');
+
+    const created = new Date();
+    const order: Order = {
+      apiKey,
+      orderId: request.orderId,
+      transactionId: this.store.newTransactionId(),
+      status: 'initialized',
+      financialStatus: 'initialized',
+      amount: request.amount,
+      currency: request.currency,
+      description: request.description,
+      amountRefunded: 0,
+      reason: null,
+      reasonCode: null,
+      created,
+      modified: created,
+      completed: null,
+      card: request.card,
+      customer: customerOf(request.customer),
+      vars: request.vars,
+      notificationUrl: request.notificationUrl,
+      notificationMethod: request.notificationMethod,
+      redirectUrl: request.redirectUrl,
+      cancelUrl: request.cancelUrl,
+      session: null,
+      authentication: null,
+      refunds: [],
+      timers: new Map(),
+    };
+    this.store.store(order);
+    return this.applyOutcome(order, outcome);
+  }
+
+  get(apiKey: string, orderId: string): Record<string, unknown> {
+    return orderObject(this.store.find(apiKey, orderId));
+  }
+
+  /** PATCH /orders/{id} `{status: "cancelled"}`: an unpaid order becomes `void` (our choice). */
+  cancel(apiKey: string, orderId: string, body: unknown): void {
+    const order = this.store.get(apiKey, orderId);
+    if (!order) throw new MspError(404, 1000, 'Not found');
+    if (!isObject(body) || str(body.status) !== 'cancelled') {
+      throw invalidField(1016, "Missing data: status must be 'cancelled'");
+    }
+    if (order.status !== 'initialized' && order.status !== 'uncleared') {
+      throw new MspError(409, 1000, `Cannot cancel an order that is ${order.status}`);
+    }
+    this.store.clearTimers(order);
+    this.store.setStatus(order, 'void', 'void', 'Cancelled by merchant', '');
+  }
+
+  private applyOutcome(order: Order, outcome: CardOutcome): Record<string, unknown> {
+    let extra: Record<string, unknown> = {};
+    switch (outcome.kind) {
+      case 'three_ds':
+        extra = this.threeDs.start(order);
+        break;
+      case 'completed':
+        order.authentication = 'Y';
+        this.store.setStatus(order, 'completed', 'completed', 'Successful approval/completion', '');
+        break;
+      case 'uncleared':
+        order.authentication = 'Y';
+        this.store.setStatus(order, 'uncleared', 'uncleared', 'Fraud review', '');
+        this.store.schedule(order, 'uncleared', this.options.unclearedResolveMs, () => {
+          if (order.status !== 'uncleared') return;
+          if (outcome.then === 'completed')
+            this.store.setStatus(order, 'completed', 'completed', 'Accepted after review', '');
+          else this.store.setStatus(order, 'void', 'void', 'Declined after review', '');
+        });
+        break;
+      case 'declined':
+        order.authentication = outcome.reasonCode === '3001' ? 'N' : 'Y';
+        this.store.setStatus(order, 'declined', 'declined', outcome.reason, outcome.reasonCode);
+        break;
+      case 'error_1024':
+        break;
+    }
+    return { ...orderObject(order), ...extra };
+  }
+}
