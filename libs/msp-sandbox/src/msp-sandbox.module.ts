@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { RouterModule } from '@nestjs/core';
+import { ApiCalls } from './api-calls.service.js';
 import { FaultsService } from './faults.js';
 import { SandboxAdminController } from './sandbox-admin.controller.js';
 import { SandboxApiController } from './sandbox-api.controller.js';
@@ -40,6 +41,7 @@ export class MspSandboxModule {
       RefundsService,
       SandboxControlService,
       FaultsService,
+      ApiCalls,
     ];
     const state: DynamicModule = {
       module: SandboxStateModule,
