@@ -27,22 +27,15 @@ export class ApiCalls {
   ): Promise<void> {
     const path = req.url.split('?')[0] ?? req.url;
     const fault = this.faults.take();
-    if (this.faults.latencyMs > 0) await sleep(this.faults.latencyMs);
+    const { latencyMs, latencyStage } = this.faults;
+    const afterRead = latencyMs > 0 && latencyStage === 'after_read';
+    if (latencyMs > 0 && !afterRead) await sleep(latencyMs);
     let status: number = 200;
-    try {
-      if (fault?.mode === 'error')
-        throw new MspError(fault.status, 9999, 'Unknown error (injected by the sandbox)');
-      if (fault?.mode === 'hang') return await this.hang(req, reply);
-      const data = work(this.apiKey(req));
-      if (fault?.mode === 'hang_after') return await this.hang(req, reply);
-      void reply
-        .status(200)
-        .header('content-type', 'application/json')
-        .send(canonicalJson({ success: true, data }));
-    } catch (error) {
-      status = error instanceof MspError ? error.httpStatus : 500;
-      throw error;
-    } finally {
+    let logged = false;
+    // Logged once the outcome is known, so a test can see the read happened before the answer.
+    const log = (): void => {
+      if (logged) return;
+      logged = true;
       this.faults.record({
         method: req.method,
         path,
@@ -50,6 +43,28 @@ export class ApiCalls {
         status: fault?.mode.startsWith('hang') ? null : status,
         fault: fault?.mode ?? null,
       });
+    };
+    try {
+      if (fault?.mode === 'error')
+        throw new MspError(fault.status, 9999, 'Unknown error (injected by the sandbox)');
+      if (fault?.mode === 'hang') return await this.hang(req, reply);
+      // Written now: what changes during an after_read delay is not in this answer.
+      const answer = canonicalJson({ success: true, data: work(this.apiKey(req)) });
+      if (afterRead) {
+        log();
+        await sleep(latencyMs);
+      }
+      if (fault?.mode === 'hang_after') return await this.hang(req, reply);
+      void reply.status(200).header('content-type', 'application/json').send(answer);
+    } catch (error) {
+      status = error instanceof MspError ? error.httpStatus : 500;
+      if (afterRead) {
+        log();
+        await sleep(latencyMs);
+      }
+      throw error;
+    } finally {
+      log();
     }
   }
 

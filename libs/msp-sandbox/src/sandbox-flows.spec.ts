@@ -364,6 +364,46 @@ describe('sandbox flows over real HTTP', () => {
       expect(Date.now() - started).toBeGreaterThanOrEqual(190);
     });
 
+    it('should answer a read made before a change with the order as it was (stage after_read)', async () => {
+      const data = await create(withHook('GET'));
+      const orderId = String(data.order_id);
+      const set = await api(sut.url, 'POST', '/sandbox-admin/latency', {
+        ms: 1000,
+        stage: 'after_read',
+      });
+      expect(set.json).toEqual({ latency_ms: 1000, stage: 'after_read' });
+      let answered = false;
+      const inFlight = api(sut.url, 'GET', `/v1/json/orders/${orderId}`).then((res) => {
+        answered = true;
+        return res;
+      });
+      // The read shows in the request log at once; its answer waits. Change the order meanwhile.
+      await eventually(async () =>
+        (await api(sut.url, 'GET', '/sandbox-admin/requests')).text.includes(
+          `/v1/json/orders/${orderId}"`,
+        ),
+      );
+      await api(sut.url, 'POST', `/sandbox-admin/orders/${orderId}/status`, {
+        status: 'chargedback',
+      });
+      expect(answered).toBe(false);
+      expect((await inFlight).json.data?.status).toBe('completed');
+      expect(await statusOf(orderId)).toBe('chargedback');
+    });
+
+    it('should refuse an unknown latency stage and default to before', async () => {
+      const wrong = await api(sut.url, 'POST', '/sandbox-admin/latency', {
+        ms: 10,
+        stage: 'during',
+      });
+      expect(wrong.status).toBe(400);
+      expect(wrong.json.error_code).toBe(1016);
+      expect((await api(sut.url, 'POST', '/sandbox-admin/latency', { ms: 10 })).json).toEqual({
+        latency_ms: 10,
+        stage: 'before',
+      });
+    });
+
     it('should drop and duplicate notifications on demand', async () => {
       await api(sut.url, 'POST', '/sandbox-admin/notifications/mode', { mode: 'drop', count: 1 });
       const dropped = String((await create(withHook('POST'))).order_id);
