@@ -1,6 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { RouterModule } from '@nestjs/core';
 import { ApiCalls } from './api-calls.service.js';
+import { CaptureApiController } from './capture-api.controller.js';
+import { CapturesService } from './captures.service.js';
 import { FaultsService } from './faults.js';
 import { SandboxAdminController } from './sandbox-admin.controller.js';
 import { SandboxApiController } from './sandbox-api.controller.js';
@@ -36,6 +38,7 @@ export class MspSandboxModule {
   static forRoot(options: MspSandboxOptions): DynamicModule {
     const services = [
       OrderStore,
+      CapturesService,
       ThreeDsService,
       OrdersService,
       RefundsService,
@@ -59,7 +62,7 @@ export class MspSandboxModule {
     const routes: DynamicModule = {
       module: SandboxRoutesModule,
       imports: [state],
-      controllers: [SandboxApiController, ThreeDsController],
+      controllers: [SandboxApiController, CaptureApiController, ThreeDsController],
     };
     const admin: DynamicModule = {
       module: SandboxAdminModule,

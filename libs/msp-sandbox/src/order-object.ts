@@ -1,4 +1,4 @@
-import { mspTime, type Order } from './order.js';
+import { amsterdamTime, mspTime, type Order } from './order.js';
 import { BigIntegerText } from './wire-json.js';
 
 /** The order object of GET /orders/{id} (msp-api.md §4), also the POST notification body. */
@@ -7,6 +7,8 @@ export function orderObject(o: Order): Record<string, unknown> {
   const paid = ['completed', 'refunded', 'partial_refunded', 'shipped', 'chargedback'].includes(
     o.status,
   );
+  // An authorization carries no costs of its own: its capture orders do.
+  const charged = o.authorization ? 0 : paid ? o.amount : 0;
   return {
     transaction_id: transactionId,
     order_id: o.orderId,
@@ -26,6 +28,7 @@ export function orderObject(o: Order): Record<string, unknown> {
     reason: o.reason,
     reason_code: o.reasonCode,
     fastcheckout: 'NO',
+    ...(o.authOrder ? { auth_order_id: o.authOrder.orderId } : {}),
     customer: o.customer,
     custom_info: { custom_1: null, custom_2: null, custom_3: null },
     payment_details: {
@@ -54,6 +57,7 @@ export function orderObject(o: Order): Record<string, unknown> {
           }
         : null,
       card_authentication_details: o.authentication ? { flow: 'challenge', exemption: null } : null,
+      ...captureFields(o),
     },
     payment_methods: [
       {
@@ -68,31 +72,85 @@ export function orderObject(o: Order): Record<string, unknown> {
         last4: o.card.last4,
       },
     ],
-    costs: paid
-      ? [
-          {
-            transaction_id: transactionId,
-            amount: Math.round(o.amount * 0.002) / 100,
-            description: '0.20 % For Card Transactions',
-            type: 'SYSTEM',
-          },
-        ]
-      : [],
-    related_transactions:
-      o.refunds.length === 0
-        ? null
-        : o.refunds.map((r) => ({
-            transaction_id: new BigIntegerText(r.transactionId),
-            order_id: o.orderId,
-            refund_order_id: r.refundOrderId,
-            reference_transaction_id: transactionId,
-            type: 'refund',
-            status: r.status,
-            amount: r.amount,
-            currency: r.currency,
-            description: r.description,
-            created: mspTime(r.created),
-            modified: mspTime(r.modified),
-          })),
+    costs:
+      charged > 0
+        ? [
+            {
+              transaction_id: transactionId,
+              amount: Math.round(charged * 0.002) / 100,
+              description: '0.20 % For Card Transactions',
+              type: 'SYSTEM',
+            },
+          ]
+        : [],
+    related_transactions: relatedTransactions(o, transactionId),
   };
+}
+
+/** `capture`, `capture_expiry`, `capture_remain` of a manual-capture order (§1.3); none otherwise. */
+function captureFields(o: Order): Record<string, unknown> {
+  if (!o.authorization) return {};
+  return {
+    capture: 'manual',
+    capture_expiry: o.authorization.expiresAt ? amsterdamTime(o.authorization.expiresAt) : null,
+    capture_remain: o.authorization.remain,
+  };
+}
+
+/** Refunds, captures and a released remainder, oldest first; `null` when there are none. */
+function relatedTransactions(o: Order, reference: BigIntegerText): unknown[] | null {
+  const rows: { at: Date; row: Record<string, unknown> }[] = o.refunds.map((r) => ({
+    at: r.created,
+    row: {
+      transaction_id: new BigIntegerText(r.transactionId),
+      order_id: o.orderId,
+      refund_order_id: r.refundOrderId,
+      reference_transaction_id: reference,
+      type: 'refund',
+      status: r.status,
+      amount: r.amount,
+      currency: r.currency,
+      description: r.description,
+      created: mspTime(r.created),
+      modified: mspTime(r.modified),
+    },
+  }));
+  for (const c of o.authorization?.captures ?? []) {
+    rows.push({
+      at: c.created,
+      row: {
+        transaction_id: new BigIntegerText(c.order.transactionId),
+        order_id: c.order.orderId,
+        reference_transaction_id: reference,
+        type: 'capture',
+        status: c.order.financialStatus,
+        amount: c.amount,
+        currency: o.currency,
+        description: c.order.description,
+        created: mspTime(c.created),
+        modified: mspTime(c.order.modified),
+      },
+    });
+  }
+  const cancellation = o.authorization?.cancellation;
+  if (cancellation) {
+    rows.push({
+      at: cancellation.created,
+      row: {
+        transaction_id: new BigIntegerText(cancellation.transactionId),
+        order_id: o.orderId,
+        reference_transaction_id: reference,
+        type: 'auth-cancellation',
+        status: 'void',
+        amount: cancellation.amount,
+        currency: o.currency,
+        description: cancellation.reason,
+        created: mspTime(cancellation.created),
+        modified: mspTime(cancellation.created),
+      },
+    });
+  }
+  if (rows.length === 0) return null;
+  // Stable: rows made in the same millisecond keep the order they were added in.
+  return rows.sort((a, b) => a.at.getTime() - b.at.getTime()).map((r) => r.row);
 }

@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { brandOf, luhn, maskPan } from './cards.js';
 import { invalidField, missingData } from './msp-error.js';
 import { isObject, str, type Body } from './order.js';
+import { CAPTURE_BRANDS } from './sandbox.options.js';
 
 const GATEWAYS = ['CREDITCARD', 'VISA', 'MASTERCARD', 'AMEX', 'MAESTRO'] as const;
 const CURRENCIES = new Set(
@@ -24,6 +25,8 @@ export interface OrderRequest {
   cancelUrl: string | null;
   customer: Body;
   vars: [unknown, unknown, unknown];
+  /** `capture: "manual"`: authorize now, capture later (msp-capture-tokens.md §1.2). */
+  manualCapture: boolean;
   /** The PAN itself: the caller keeps it for this request only. */
   pan: string;
   card: { brand: string; last4: string; expiry: string; holder: string; masked: string };
@@ -96,6 +99,7 @@ export function parseOrderRequest(
   if (cvc === undefined && brand !== 'MAESTRO') throw missingData('gateway_info.card_cvc');
   if (cvc !== undefined && !/^\d{3,4}$/.test(cvc)) throw invalidField(1016, 'Invalid card_cvc');
   const holder = str(info.card_holder_name) ?? '';
+  const manualCapture = parseCapture(body.capture, brand);
 
   return {
     orderId,
@@ -109,9 +113,26 @@ export function parseOrderRequest(
     cancelUrl: str(options.cancel_url) ?? null,
     customer,
     vars: [body.var1 ?? null, body.var2 ?? null, body.var3 ?? null],
+    manualCapture,
     pan,
     card: { brand, last4: pan.slice(-4), expiry, holder, masked: maskPan(pan) },
   };
+}
+
+/**
+ * `capture`: absent or null for an ordinary order, `"manual"` (the only documented value) for an
+ * authorization, which MultiSafepay offers for Visa, Mastercard and Maestro only (§1.1).
+ */
+function parseCapture(value: unknown, brand: string): boolean {
+  if (value === undefined || value === null) return false;
+  if (value !== 'manual') throw invalidField(1016, "Invalid capture: the only value is 'manual'");
+  if (!(CAPTURE_BRANDS as readonly string[]).includes(brand)) {
+    throw invalidField(
+      1023,
+      `No gateway (payment method) available: manual capture is not available for ${brand}`,
+    );
+  }
+  return true;
 }
 
 /** The `customer` object of an order answer (msp-api.md §4.1): `phone` comes back as `phone1`. */

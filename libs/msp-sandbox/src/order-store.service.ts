@@ -7,6 +7,8 @@ import type { Order, OrderStatus } from './order.js';
 import { MSP_SANDBOX_OPTIONS, type ResolvedSandboxOptions } from './sandbox.options.js';
 import { canonicalJson } from './wire-json.js';
 
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /**
  * The orders the sandbox holds (per API key, oldest dropped past `maxOrders`), their timers,
  * and the one way their status changes: `setStatus`, which notifies the merchant.
@@ -102,15 +104,27 @@ export class OrderStore implements OnModuleDestroy {
     });
   }
 
+  /** Runs `fire` after `ms` (however long: Node's timers stop at 2^31 − 1 ms, about 24.8 days). */
   schedule(order: Order, name: string, ms: number, fire: () => void): void {
     this.clearTimer(order, name);
+    const due = Date.now() + ms;
     const run = (): void => {
       order.timers.delete(name);
       fire();
     };
-    const timer = setTimeout(run, ms);
-    timer.unref();
-    order.timers.set(name, { timer, fire });
+    const arm = (): NodeJS.Timeout => {
+      const left = due - Date.now();
+      const timer =
+        left > MAX_TIMER_MS
+          ? setTimeout(() => {
+              entry.timer = arm();
+            }, MAX_TIMER_MS)
+          : setTimeout(run, Math.max(left, 0));
+      timer.unref();
+      return timer;
+    };
+    const entry = { timer: arm(), fire };
+    order.timers.set(name, entry);
   }
 
   clearTimer(order: Order, name: string): void {

@@ -28,6 +28,32 @@ export interface Refund {
   modified: Date;
 }
 
+/** One capture of a manual-capture authorization: an order of its own (msp-capture-tokens.md §1.4). */
+export interface Capture {
+  order: Order;
+  amount: number;
+  created: Date;
+}
+
+/** The release of what was left of an authorization, by the merchant or by expiry (§1.5). */
+export interface AuthCancellation {
+  kind: 'cancelled' | 'expired';
+  transactionId: string;
+  amount: number;
+  reason: string;
+  created: Date;
+}
+
+/** The state of a `capture: "manual"` order (msp-capture-tokens.md §1.3). */
+export interface Authorization {
+  /** Null until the card is authorized (while 3-D Secure or a fraud review is pending). */
+  expiresAt: Date | null;
+  /** Minor units still capturable (`capture_remain`). */
+  remain: number;
+  captures: Capture[];
+  cancellation: AuthCancellation | null;
+}
+
 export interface Order {
   apiKey: string;
   orderId: string;
@@ -54,6 +80,10 @@ export interface Order {
   authentication: 'Y' | 'N' | null;
   refunds: Refund[];
   timers: Map<string, { timer: NodeJS.Timeout; fire: () => void }>;
+  /** Set on `capture: "manual"` orders. */
+  authorization: Authorization | null;
+  /** Set on capture orders: the authorization they took money from (`auth_order_id`). */
+  authOrder: Order | null;
 }
 
 export type Body = Record<string, unknown>;
@@ -69,6 +99,30 @@ export function str(value: unknown): string | undefined {
 /** `2026-11-24T15:04:05`: MultiSafepay's timestamps carry no offset. */
 export function mspTime(date: Date): string {
   return date.toISOString().slice(0, 19);
+}
+
+const AMSTERDAM = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Amsterdam',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** `2026-12-05T16:04:05`: Amsterdam wall time without an offset (`capture_expiry`, docs/sandbox.md). */
+export function amsterdamTime(date: Date): string {
+  const p = Object.fromEntries(
+    AMSTERDAM.formatToParts(date).map((part) => [part.type, part.value]),
+  );
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}`;
+}
+
+/** Minor units captured so far from a manual-capture authorization. */
+export function capturedOf(order: Order): number {
+  return order.authorization?.captures.reduce((sum, c) => sum + c.amount, 0) ?? 0;
 }
 
 export function escapeHtml(value: string): string {

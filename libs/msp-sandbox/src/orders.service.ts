@@ -4,6 +4,7 @@ import { invalidField, MspError } from './msp-error.js';
 import { isObject, str, type Order } from './order.js';
 import { orderObject } from './order-object.js';
 import { customerOf, parseOrderRequest } from './order-request.js';
+import { CapturesService } from './captures.service.js';
 import { OrderStore } from './order-store.service.js';
 import { MSP_SANDBOX_OPTIONS, type ResolvedSandboxOptions } from './sandbox.options.js';
 import { ThreeDsService } from './three-ds.service.js';
@@ -15,6 +16,7 @@ export class OrdersService {
     @Inject(MSP_SANDBOX_OPTIONS) private readonly options: ResolvedSandboxOptions,
     private readonly store: OrderStore,
     private readonly threeDs: ThreeDsService,
+    private readonly captures: CapturesService,
   ) {}
 
   create(apiKey: string, body: unknown): Record<string, unknown> {
@@ -49,6 +51,10 @@ export class OrdersService {
       authentication: null,
       refunds: [],
       timers: new Map(),
+      authorization: request.manualCapture
+        ? { expiresAt: null, remain: 0, captures: [], cancellation: null }
+        : null,
+      authOrder: null,
     };
     this.store.store(order);
     return this.applyOutcome(order, outcome);
@@ -80,15 +86,14 @@ export class OrdersService {
         break;
       case 'completed':
         order.authentication = 'Y';
-        this.store.setStatus(order, 'completed', 'completed', 'Successful approval/completion', '');
+        this.captures.approve(order, 'Successful approval/completion');
         break;
       case 'uncleared':
         order.authentication = 'Y';
         this.store.setStatus(order, 'uncleared', 'uncleared', 'Fraud review', '');
         this.store.schedule(order, 'uncleared', this.options.unclearedResolveMs, () => {
           if (order.status !== 'uncleared') return;
-          if (outcome.then === 'completed')
-            this.store.setStatus(order, 'completed', 'completed', 'Accepted after review', '');
+          if (outcome.then === 'completed') this.captures.approve(order, 'Accepted after review');
           else this.store.setStatus(order, 'void', 'void', 'Declined after review', '');
         });
         break;

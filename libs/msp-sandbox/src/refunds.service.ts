@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { invalidField, missingData } from './msp-error.js';
-import { isObject, str, type Order, type Refund } from './order.js';
+import { capturedOf, isObject, str, type Order, type Refund } from './order.js';
 import { OrderStore } from './order-store.service.js';
 import { MSP_SANDBOX_OPTIONS, type ResolvedSandboxOptions } from './sandbox.options.js';
 import { BigIntegerText } from './wire-json.js';
@@ -24,7 +24,10 @@ export class RefundsService {
     if (!currency) throw missingData('currency');
     if (currency !== order.currency)
       throw invalidField(1002, 'Invalid currency: it must be the order currency');
-    const remaining = order.amount - order.amountRefunded;
+    if (order.authorization && capturedOf(order) === 0) {
+      throw invalidField(1034, 'Cannot refund transaction: nothing has been captured');
+    }
+    const remaining = this.refundable(order);
     const raw = body.amount;
     const amount = raw === undefined || raw === null || raw === '' || raw === 0 ? remaining : raw;
     if (typeof amount !== 'number' || !Number.isSafeInteger(amount) || amount < 1) {
@@ -33,8 +36,14 @@ export class RefundsService {
     if (!['completed', 'partial_refunded', 'shipped'].includes(order.status)) {
       throw invalidField(1034, `Cannot refund transaction: the order is ${order.status}`);
     }
-    if (amount > remaining)
-      throw invalidField(1034, 'Cannot refund transaction: amount exceeds the refundable amount');
+    if (amount > remaining) {
+      throw invalidField(
+        1034,
+        order.authorization || order.authOrder
+          ? 'Cannot refund transaction: amount exceeds the captured amount not yet refunded'
+          : 'Cannot refund transaction: amount exceeds the refundable amount',
+      );
+    }
     const fiveMinutesAgo = Date.now() - 5 * 60_000;
     if (
       order.refunds.some(
@@ -64,8 +73,7 @@ export class RefundsService {
     };
     order.refunds.push(refund);
     order.amountRefunded += amount;
-    const full = order.amountRefunded >= order.amount;
-    this.store.setStatus(order, full ? 'refunded' : 'partial_refunded', 'completed', 'Refund', '');
+    this.afterRefund(order);
     this.store.schedule(order, `refund-${refund.refundId}`, this.options.refundSettleMs, () =>
       this.settle(order, refund),
     );
@@ -73,6 +81,32 @@ export class RefundsService {
       transaction_id: new BigIntegerText(refund.transactionId),
       refund_id: new BigIntegerText(refund.refundId),
     };
+  }
+
+  /**
+   * What may still be refunded. A manual-capture authorization refunds captured money only, through
+   * itself or through its capture orders, which share that limit (docs/sandbox.md, our choice).
+   */
+  private refundable(order: Order): number {
+    const auth = order.authOrder ?? order;
+    if (!auth.authorization) return order.amount - order.amountRefunded;
+    const captureOrders = auth.authorization.captures.map((c) => c.order);
+    const refunded = captureOrders.reduce((sum, c) => sum + c.amountRefunded, auth.amountRefunded);
+    const left = capturedOf(auth) - refunded;
+    return order.authOrder ? Math.min(left, order.amount - order.amountRefunded) : left;
+  }
+
+  /** `refunded` once all its money is back (a capture's refunds count for its authorization). */
+  private afterRefund(order: Order): void {
+    const open = order.authorization !== null && order.financialStatus === 'initialized';
+    const full = !open && this.refundable(order) === 0;
+    this.store.setStatus(
+      order,
+      full ? 'refunded' : 'partial_refunded',
+      open ? 'initialized' : 'completed',
+      'Refund',
+      '',
+    );
   }
 
   /** Every `reserved` refund → `completed` now (control surface). */

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, Patch, Post, Req, Res, UseFilters } from 
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiCalls } from './api-calls.service.js';
+import { CapturesService } from './captures.service.js';
 import { MspEnvelopeFilter } from './msp-envelope.filter.js';
 import { OrdersService } from './orders.service.js';
 import { RefundsService } from './refunds.service.js';
@@ -15,6 +16,7 @@ export class SandboxApiController {
     private readonly calls: ApiCalls,
     private readonly orders: OrdersService,
     private readonly refunds: RefundsService,
+    private readonly captures: CapturesService,
   ) {}
 
   @Post()
@@ -56,5 +58,15 @@ export class SandboxApiController {
     @Body() body: unknown,
   ): Promise<void> {
     return this.calls.run(req, reply, body, (key) => this.refunds.refund(key, orderId, body));
+  }
+
+  @Post(':orderId/capture')
+  capture(
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Param('orderId') orderId: string,
+    @Body() body: unknown,
+  ): Promise<void> {
+    return this.calls.run(req, reply, body, (key) => this.captures.capture(key, orderId, body));
   }
 }

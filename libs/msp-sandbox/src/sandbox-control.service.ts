@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { mspTime, type OrderStatus } from './order.js';
+import { capturedOf, mspTime, type OrderStatus } from './order.js';
 import { OrderStore } from './order-store.service.js';
 import { RefundsService } from './refunds.service.js';
 import { ThreeDsService } from './three-ds.service.js';
@@ -26,6 +26,10 @@ export class SandboxControlService {
         currency: o.currency,
         card: o.card.masked,
         notification_method: o.notificationMethod,
+        capture: o.authorization
+          ? { remain: o.authorization.remain, captured: capturedOf(o) }
+          : null,
+        auth_order_id: o.authOrder?.orderId ?? null,
         pending_timers: [...o.timers.keys()],
         created: mspTime(o.created),
       }));

@@ -1,5 +1,4 @@
 import { parse } from 'lossless-json';
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { signNotification } from './notifier.js';
 import {
@@ -9,27 +8,9 @@ import {
   order,
   Receiver,
   startSandbox,
-  type Received,
+  verifyAuth as verify,
   type Sandbox,
 } from './testing/harness.js';
-
-/** An independent check of MultiSafepay's Auth header (msp-api.md §6.5), not the sandbox's code. */
-function verify(r: Received, key: string): boolean {
-  const decoded = Buffer.from(String(r.headers.auth), 'base64').toString('utf8');
-  const [ts, hex] = [
-    decoded.slice(0, decoded.indexOf(':')),
-    decoded.slice(decoded.indexOf(':') + 1),
-  ];
-  const expected = createHmac('sha512', key)
-    .update(Buffer.from(`${ts}:${r.body}`, 'utf8'))
-    .digest();
-  const given = Buffer.from(hex, 'hex');
-  return (
-    ts === r.url.searchParams.get('timestamp') &&
-    given.length === 64 &&
-    timingSafeEqual(given, expected)
-  );
-}
 
 async function submit(
   url: string,
