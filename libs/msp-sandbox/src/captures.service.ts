@@ -27,13 +27,9 @@ export class CapturesService {
     private readonly store: OrderStore,
   ) {}
 
-  /** The card was approved: paid at once, or, with `capture: "manual"`, only authorized. */
-  approve(order: Order, reason: string): void {
-    const authorization = order.authorization;
-    if (!authorization) {
-      this.store.setStatus(order, 'completed', 'completed', reason, '');
-      return;
-    }
+  /** The card was approved on a `capture: "manual"` order: the money is reserved, not taken. */
+  authorize(order: Order, reason: string): void {
+    const authorization = order.authorization as Authorization;
     const lifetime = this.options.captureExpiryMs[order.card.brand as CaptureBrand];
     authorization.expiresAt = new Date(Date.now() + lifetime);
     authorization.remain = order.amount;
@@ -94,6 +90,8 @@ export class CapturesService {
       timers: new Map(),
       authorization: null,
       authOrder: order,
+      // The capture order carries no token of its own (§1.4: recurring_id null).
+      recurring: null,
     };
     this.store.store(captureOrder);
     authorization.captures.push({ order: captureOrder, amount, created: now });

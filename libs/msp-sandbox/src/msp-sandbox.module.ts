@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { RouterModule } from '@nestjs/core';
 import { ApiCalls } from './api-calls.service.js';
+import { ApprovalsService } from './approvals.service.js';
 import { CaptureApiController } from './capture-api.controller.js';
 import { CapturesService } from './captures.service.js';
 import { FaultsService } from './faults.js';
@@ -18,6 +19,8 @@ import {
   type ResolvedSandboxOptions,
 } from './sandbox.options.js';
 import { ThreeDsService } from './three-ds.service.js';
+import { TokensService } from './tokens.service.js';
+import { RecurringApiController } from './recurring-api.controller.js';
 import { ThreeDsController } from './three-ds.controller.js';
 
 @Module({})
@@ -39,6 +42,8 @@ export class MspSandboxModule {
     const services = [
       OrderStore,
       CapturesService,
+      TokensService,
+      ApprovalsService,
       ThreeDsService,
       OrdersService,
       RefundsService,
@@ -62,7 +67,12 @@ export class MspSandboxModule {
     const routes: DynamicModule = {
       module: SandboxRoutesModule,
       imports: [state],
-      controllers: [SandboxApiController, CaptureApiController, ThreeDsController],
+      controllers: [
+        SandboxApiController,
+        CaptureApiController,
+        RecurringApiController,
+        ThreeDsController,
+      ],
     };
     const admin: DynamicModule = {
       module: SandboxAdminModule,

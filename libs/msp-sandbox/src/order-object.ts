@@ -42,8 +42,8 @@ export function orderObject(o: Order): Record<string, unknown> {
         ? String(100000 + (Number(o.transactionId.slice(-5)) % 900000))
         : null,
       response_code: paid ? '00' : o.status === 'declined' ? '08' : null,
-      recurring_id: null,
-      recurring_model: null,
+      recurring_id: o.recurring?.token ?? null,
+      recurring_model: o.recurring?.model ?? null,
       recurring_flow: null,
       card_funding: 'C',
       card_authentication_result: o.authentication

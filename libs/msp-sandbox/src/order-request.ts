@@ -12,10 +12,22 @@ const CURRENCIES = new Set(
 );
 const AMEX_CURRENCIES = new Set(['EUR', 'GBP', 'USD', 'CHF']);
 
+export const RECURRING_MODELS = ['cardOnFile', 'subscription', 'unscheduled'] as const;
+export type RecurringModel = (typeof RECURRING_MODELS)[number];
+
+export interface CardSummary {
+  brand: string;
+  last4: string;
+  expiry: string;
+  holder: string;
+  masked: string;
+}
+
 /** A `POST /orders` body that passed every check (msp-api.md §2, §10.3). */
 export interface OrderRequest {
   orderId: string;
-  gateway: string;
+  /** Null only for a token payment that names no gateway (msp-capture-tokens.md §2.3). */
+  gateway: string | null;
   currency: string;
   amount: number;
   description: string;
@@ -27,9 +39,10 @@ export interface OrderRequest {
   vars: [unknown, unknown, unknown];
   /** `capture: "manual"`: authorize now, capture later (msp-capture-tokens.md §1.2). */
   manualCapture: boolean;
-  /** The PAN itself: the caller keeps it for this request only. */
-  pan: string;
-  card: { brand: string; last4: string; expiry: string; holder: string; masked: string };
+  /** `recurring_model` and `customer.reference`: a first payment, or a token payment's model. */
+  recurring: { model: RecurringModel; customerReference: string } | null;
+  /** A card (with its PAN, which the caller keeps for this request only), or a token. */
+  source: { kind: 'card'; pan: string; card: CardSummary } | { kind: 'token'; token: string };
 }
 
 /**
@@ -45,8 +58,16 @@ export function parseOrderRequest(
   if (!type) throw missingData('type');
   if (type !== 'direct')
     throw invalidField(1021, `Cannot create transaction: the sandbox supports type 'direct' only`);
-  const gateway = str(body.gateway)?.toUpperCase();
-  if (!gateway || !(GATEWAYS as readonly string[]).includes(gateway)) {
+  // Top level (every example and SDK) or nested `recurring: {id, model}` (the card schema, §7 q16).
+  const nested = isObject(body.recurring) ? body.recurring : {};
+  const recurringId = body.recurring_id ?? nested.id;
+  const tokenPayment = recurringId !== undefined && recurringId !== null && recurringId !== '';
+  const gatewayRaw = body.gateway;
+  const gateway =
+    tokenPayment && (gatewayRaw === undefined || gatewayRaw === null || gatewayRaw === '')
+      ? null
+      : str(gatewayRaw)?.toUpperCase();
+  if (gateway !== null && (!gateway || !(GATEWAYS as readonly string[]).includes(gateway))) {
     throw invalidField(1023, 'No gateway (payment method) available');
   }
   const orderId = str(body.order_id);
@@ -72,36 +93,12 @@ export function parseOrderRequest(
   const country = str(customer.country);
   if (country !== undefined && !/^[A-Z]{2}$/.test(country))
     throw invalidField(1018, 'Invalid country code');
+  const recurring = parseRecurring(body.recurring_model ?? nested.model, customer, tokenPayment);
+  if (body.capture !== undefined && body.capture !== null && body.capture !== 'manual')
+    throw invalidField(1016, "Invalid capture: the only value is 'manual'");
+  const manualCapture = body.capture === 'manual';
 
-  const info = isObject(body.gateway_info) ? body.gateway_info : undefined;
-  if (!info) throw missingData('gateway_info');
-  const pan = str(info.card_number)?.replace(/\s+/g, '');
-  if (!pan) throw missingData('gateway_info.card_number');
-  if (!/^\d{12,19}$/.test(pan) || !luhn(pan)) throw invalidField(1016, 'Invalid card number');
-  const brand = brandOf(pan);
-  if (!brand) throw invalidField(1023, 'No gateway (payment method) available for this card');
-  if (gateway !== 'CREDITCARD' && gateway !== brand) {
-    throw invalidField(1023, `No gateway (payment method) available: the card is not ${gateway}`);
-  }
-  if (brand === 'AMEX' && !AMEX_CURRENCIES.has(currency))
-    throw invalidField(1002, 'Invalid currency for AMEX');
-  const expiryRaw = info.card_expiry_date;
-  const expiry =
-    typeof expiryRaw === 'number' ? String(expiryRaw).padStart(4, '0') : str(expiryRaw);
-  if (!expiry) throw missingData('gateway_info.card_expiry_date');
-  if (!/^\d{2}(0[1-9]|1[0-2])$/.test(expiry))
-    throw invalidField(1016, 'Invalid card_expiry_date (YYMM)');
-  const now = new Date();
-  const yymmNow = (now.getUTCFullYear() % 100) * 100 + now.getUTCMonth() + 1;
-  if (Number(expiry) < yymmNow)
-    throw invalidField(1016, 'Invalid card_expiry_date: the card has expired');
-  const cvc = str(info.card_cvc) ?? str(info.cvc);
-  if (cvc === undefined && brand !== 'MAESTRO') throw missingData('gateway_info.card_cvc');
-  if (cvc !== undefined && !/^\d{3,4}$/.test(cvc)) throw invalidField(1016, 'Invalid card_cvc');
-  const holder = str(info.card_holder_name) ?? '';
-  const manualCapture = parseCapture(body.capture, brand);
-
-  return {
+  const common: Omit<OrderRequest, 'source'> = {
     orderId,
     gateway,
     currency,
@@ -114,25 +111,93 @@ export function parseOrderRequest(
     customer,
     vars: [body.var1 ?? null, body.var2 ?? null, body.var3 ?? null],
     manualCapture,
-    pan,
-    card: { brand, last4: pan.slice(-4), expiry, holder, masked: maskPan(pan) },
+    recurring,
   };
+  if (tokenPayment) {
+    if (typeof recurringId !== 'string') throw invalidField(1016, 'Invalid recurring_id');
+    const info = isObject(body.gateway_info) ? body.gateway_info : {};
+    if (['card_number', 'card_cvc', 'cvc', 'card_expiry_date'].some((k) => info[k] !== undefined))
+      throw invalidField(1016, 'Invalid gateway_info: a payment with a recurring_id takes no card');
+    return { ...common, source: { kind: 'token', token: recurringId } };
+  }
+  const card = parseCard(body.gateway_info, gateway, currency);
+  if (manualCapture) checkCaptureBrand(card.card.brand);
+  return { ...common, source: { kind: 'card', ...card } };
+}
+
+function parseRecurring(
+  model: unknown,
+  customer: Body,
+  tokenPayment: boolean,
+): OrderRequest['recurring'] {
+  if (model === undefined || model === null || model === '') {
+    if (tokenPayment) throw missingData('recurring_model');
+    return null;
+  }
+  if (!(RECURRING_MODELS as readonly unknown[]).includes(model)) {
+    throw invalidField(1016, `Invalid recurring_model: use ${RECURRING_MODELS.join(', ')}`);
+  }
+  const reference = str(customer.reference);
+  if (!reference) throw missingData('customer.reference');
+  return { model: model as RecurringModel, customerReference: reference };
+}
+
+function parseCard(
+  value: unknown,
+  gateway: string | null,
+  currency: string,
+): { pan: string; card: CardSummary } {
+  const info = isObject(value) ? value : undefined;
+  if (!info) throw missingData('gateway_info');
+  const pan = str(info.card_number)?.replace(/\s+/g, '');
+  if (!pan) throw missingData('gateway_info.card_number');
+  if (!/^\d{12,19}$/.test(pan) || !luhn(pan)) throw invalidField(1016, 'Invalid card number');
+  const brand = brandOf(pan);
+  if (!brand) throw invalidField(1023, 'No gateway (payment method) available for this card');
+  checkGateway(gateway, brand, currency);
+  const expiryRaw = info.card_expiry_date;
+  const expiry =
+    typeof expiryRaw === 'number' ? String(expiryRaw).padStart(4, '0') : str(expiryRaw);
+  if (!expiry) throw missingData('gateway_info.card_expiry_date');
+  if (!isYymm(expiry)) throw invalidField(1016, 'Invalid card_expiry_date (YYMM)');
+  if (isPast(expiry)) throw invalidField(1016, 'Invalid card_expiry_date: the card has expired');
+  const cvc = str(info.card_cvc) ?? str(info.cvc);
+  if (cvc === undefined && brand !== 'MAESTRO') throw missingData('gateway_info.card_cvc');
+  if (cvc !== undefined && !/^\d{3,4}$/.test(cvc)) throw invalidField(1016, 'Invalid card_cvc');
+  const holder = str(info.card_holder_name) ?? '';
+  return { pan, card: { brand, last4: pan.slice(-4), expiry, holder, masked: maskPan(pan) } };
 }
 
 /**
- * `capture`: absent or null for an ordinary order, `"manual"` (the only documented value) for an
- * authorization, which MultiSafepay offers for Visa, Mastercard and Maestro only (§1.1).
+ * The gateway must allow the card's brand (`CREDITCARD`: any; none named: a token payment), and
+ * Amex takes four currencies only.
  */
-function parseCapture(value: unknown, brand: string): boolean {
-  if (value === undefined || value === null) return false;
-  if (value !== 'manual') throw invalidField(1016, "Invalid capture: the only value is 'manual'");
+export function checkGateway(gateway: string | null, brand: string, currency?: string): void {
+  if (gateway !== null && gateway !== 'CREDITCARD' && gateway !== brand) {
+    throw invalidField(1023, `No gateway (payment method) available: the card is not ${gateway}`);
+  }
+  if (currency !== undefined && brand === 'AMEX' && !AMEX_CURRENCIES.has(currency))
+    throw invalidField(1002, 'Invalid currency for AMEX');
+}
+
+export function isYymm(value: string): boolean {
+  return /^\d{2}(0[1-9]|1[0-2])$/.test(value);
+}
+
+/** A `YYMM` expiry before the current month. */
+export function isPast(yymm: string): boolean {
+  const now = new Date();
+  return Number(yymm) < (now.getUTCFullYear() % 100) * 100 + now.getUTCMonth() + 1;
+}
+
+/** Manual capture is offered for Visa, Mastercard and Maestro only (msp-capture-tokens.md §1.1). */
+export function checkCaptureBrand(brand: string): void {
   if (!(CAPTURE_BRANDS as readonly string[]).includes(brand)) {
     throw invalidField(
       1023,
       `No gateway (payment method) available: manual capture is not available for ${brand}`,
     );
   }
-  return true;
 }
 
 /** The `customer` object of an order answer (msp-api.md §4.1): `phone` comes back as `phone1`. */
@@ -155,5 +220,6 @@ export function customerOf(c: Body): Record<string, unknown> {
     email: s(c.email),
     company_name: null,
     cocnumber: null,
+    reference: s(c.reference),
   };
 }

@@ -84,6 +84,18 @@ export interface Order {
   authorization: Authorization | null;
   /** Set on capture orders: the authorization they took money from (`auth_order_id`). */
   authOrder: Order | null;
+  /** `recurring_model` and the token: issued on approval of a first payment, or the one paid with. */
+  recurring: RecurringState | null;
+}
+
+/** What a first payment (`recurring_model`) or a token payment (`recurring_id`) carries. */
+export interface RecurringState {
+  model: string;
+  customerReference: string;
+  /** `payment_details.recurring_id`: null until a first payment is approved. */
+  token: string | null;
+  /** First payments: what the token will need of the card (never the PAN). */
+  tokenSeed: { bin: string; declinesPayments: boolean } | null;
 }
 
 export type Body = Record<string, unknown>;

@@ -1,13 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { outcomeOf, type CardOutcome } from './cards.js';
+import { ApprovalsService } from './approvals.service.js';
+import { declinesTokenPayments, outcomeOf, type CardOutcome } from './cards.js';
 import { invalidField, MspError } from './msp-error.js';
-import { isObject, str, type Order } from './order.js';
+import { isObject, str, type Order, type RecurringState } from './order.js';
 import { orderObject } from './order-object.js';
-import { customerOf, parseOrderRequest } from './order-request.js';
-import { CapturesService } from './captures.service.js';
+import {
+  checkCaptureBrand,
+  checkGateway,
+  customerOf,
+  isPast,
+  parseOrderRequest,
+  type CardSummary,
+} from './order-request.js';
 import { OrderStore } from './order-store.service.js';
 import { MSP_SANDBOX_OPTIONS, type ResolvedSandboxOptions } from './sandbox.options.js';
 import { ThreeDsService } from './three-ds.service.js';
+import { TokensService, type StoredToken } from './tokens.service.js';
 
 /** `POST /orders`, `GET /orders/{id}` and `PATCH /orders/{id}`: card orders and their outcome. */
 @Injectable()
@@ -16,13 +24,42 @@ export class OrdersService {
     @Inject(MSP_SANDBOX_OPTIONS) private readonly options: ResolvedSandboxOptions,
     private readonly store: OrderStore,
     private readonly threeDs: ThreeDsService,
-    private readonly captures: CapturesService,
+    private readonly approvals: ApprovalsService,
+    private readonly tokens: TokensService,
   ) {}
 
   create(apiKey: string, body: unknown): Record<string, unknown> {
     const request = parseOrderRequest(body, (orderId) => this.store.has(apiKey, orderId));
-    const outcome = outcomeOf(request.pan);
-    if (outcome.kind === 'error_1024') throw invalidField(1024, 'Transaction declined');
+    let card: CardSummary;
+    let outcome: CardOutcome;
+    let recurring: RecurringState | null = null;
+    if (request.source.kind === 'token') {
+      const token = this.tokens.forPayment(request.source.token);
+      card = this.tokens.cardOf(token);
+      checkGateway(request.gateway, card.brand, request.currency);
+      outcome = tokenOutcome(token);
+      recurring = {
+        model: request.recurring?.model ?? token.model,
+        customerReference: request.recurring?.customerReference ?? token.customerReference,
+        token: token.token,
+        tokenSeed: null,
+      };
+    } else {
+      card = request.source.card;
+      outcome = outcomeOf(request.source.pan);
+      if (outcome.kind === 'error_1024') throw invalidField(1024, 'Transaction declined');
+      if (request.recurring) {
+        recurring = {
+          ...request.recurring,
+          token: null,
+          tokenSeed: {
+            bin: request.source.pan.slice(0, 6),
+            declinesPayments: declinesTokenPayments(request.source.pan),
+          },
+        };
+      }
+    }
+    if (request.manualCapture) checkCaptureBrand(card.brand);
 
     const created = new Date();
     const order: Order = {
@@ -40,7 +77,7 @@ export class OrdersService {
       created,
       modified: created,
       completed: null,
-      card: request.card,
+      card,
       customer: customerOf(request.customer),
       vars: request.vars,
       notificationUrl: request.notificationUrl,
@@ -55,6 +92,7 @@ export class OrdersService {
         ? { expiresAt: null, remain: 0, captures: [], cancellation: null }
         : null,
       authOrder: null,
+      recurring,
     };
     this.store.store(order);
     return this.applyOutcome(order, outcome);
@@ -85,20 +123,22 @@ export class OrdersService {
         extra = this.threeDs.start(order);
         break;
       case 'completed':
-        order.authentication = 'Y';
-        this.captures.approve(order, 'Successful approval/completion');
+        // A token payment skips 3-D Secure: no authentication result (msp-capture-tokens.md §2.3).
+        if (!order.recurring?.token) order.authentication = 'Y';
+        this.approvals.approve(order, 'Successful approval/completion');
         break;
       case 'uncleared':
         order.authentication = 'Y';
         this.store.setStatus(order, 'uncleared', 'uncleared', 'Fraud review', '');
         this.store.schedule(order, 'uncleared', this.options.unclearedResolveMs, () => {
           if (order.status !== 'uncleared') return;
-          if (outcome.then === 'completed') this.captures.approve(order, 'Accepted after review');
+          if (outcome.then === 'completed') this.approvals.approve(order, 'Accepted after review');
           else this.store.setStatus(order, 'void', 'void', 'Declined after review', '');
         });
         break;
       case 'declined':
-        order.authentication = outcome.reasonCode === '3001' ? 'N' : 'Y';
+        if (!order.recurring?.token)
+          order.authentication = outcome.reasonCode === '3001' ? 'N' : 'Y';
         this.store.setStatus(order, 'declined', 'declined', outcome.reason, outcome.reasonCode);
         break;
       case 'error_1024':
@@ -106,4 +146,17 @@ export class OrdersService {
     }
     return { ...orderObject(order), ...extra };
   }
+}
+
+/** A payment with a token: final at once, no 3-D Secure (§2.3), unless the card refuses it. */
+function tokenOutcome(token: StoredToken): CardOutcome {
+  if (token.declinesPayments)
+    return {
+      kind: 'declined',
+      reasonCode: '4999',
+      reason: 'Revocation of all authorizations order',
+    };
+  if (isPast(token.expiry))
+    return { kind: 'declined', reasonCode: '4005', reason: 'Expired card or invalid account' };
+  return { kind: 'completed' };
 }

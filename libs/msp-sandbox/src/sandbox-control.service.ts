@@ -3,6 +3,7 @@ import { capturedOf, mspTime, type OrderStatus } from './order.js';
 import { OrderStore } from './order-store.service.js';
 import { RefundsService } from './refunds.service.js';
 import { ThreeDsService } from './three-ds.service.js';
+import { TokensService } from './tokens.service.js';
 
 /** What the control surface (`/sandbox-admin`, docs/sandbox.md) does to the sandbox's state. */
 @Injectable()
@@ -11,6 +12,7 @@ export class SandboxControlService {
     private readonly store: OrderStore,
     private readonly threeDs: ThreeDsService,
     private readonly refunds: RefundsService,
+    private readonly tokens: TokensService,
   ) {}
 
   listOrders(orderId?: string): Record<string, unknown>[] {
@@ -58,5 +60,6 @@ export class SandboxControlService {
   reset(): void {
     this.store.reset();
     this.threeDs.reset();
+    this.tokens.reset();
   }
 }

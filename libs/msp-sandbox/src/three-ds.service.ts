@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { escapeHtml, type Order } from './order.js';
-import { CapturesService } from './captures.service.js';
+import { ApprovalsService } from './approvals.service.js';
 import { OrderStore } from './order-store.service.js';
 import { MSP_SANDBOX_OPTIONS, type ResolvedSandboxOptions } from './sandbox.options.js';
 
@@ -18,7 +18,7 @@ export class ThreeDsService {
   constructor(
     @Inject(MSP_SANDBOX_OPTIONS) private readonly options: ResolvedSandboxOptions,
     private readonly store: OrderStore,
-    private readonly captures: CapturesService,
+    private readonly approvals: ApprovalsService,
   ) {
     store.onEvict((order) => {
       if (order.session) this.sessions.delete(order.session);
@@ -60,7 +60,7 @@ export class ThreeDsService {
     if (order.status === 'initialized') {
       if (result === 'success') {
         order.authentication = 'Y';
-        this.captures.approve(order, 'Successful approval/completion');
+        this.approvals.approve(order, 'Successful approval/completion');
       } else if (result === 'failure') {
         order.authentication = 'N';
         this.store.setStatus(
