@@ -15,6 +15,8 @@ const THREE_DS = [
   '6759000000005',
 ];
 const COMPLETED = ['4012001038443335', '378282246310005', '374500000000015'];
+// A sandbox-only card: its first payment completes, the payments with its token are declined.
+const TOKEN_DECLINED = ['4012001038499998'];
 const UNCLEARED_VOID = ['4917300000000008', '378734493671000'];
 const UNCLEARED_COMPLETED = ['4462000000000003'];
 const DECLINED_3DS = ['4012001037461114', '374200000000004'];
@@ -22,7 +24,7 @@ const INSUFFICIENT_FUNDS = ['4012001038488884'];
 
 export function outcomeOf(pan: string): CardOutcome {
   if (THREE_DS.includes(pan)) return { kind: 'three_ds' };
-  if (COMPLETED.includes(pan)) return { kind: 'completed' };
+  if (COMPLETED.includes(pan) || TOKEN_DECLINED.includes(pan)) return { kind: 'completed' };
   if (UNCLEARED_VOID.includes(pan)) return { kind: 'uncleared', then: 'void' };
   if (UNCLEARED_COMPLETED.includes(pan)) return { kind: 'uncleared', then: 'completed' };
   if (DECLINED_3DS.includes(pan)) {
@@ -35,6 +37,11 @@ export function outcomeOf(pan: string): CardOutcome {
   if (INSUFFICIENT_FUNDS.includes(pan))
     return { kind: 'declined', reasonCode: '4002', reason: 'Insufficient funds' };
   return { kind: 'error_1024' };
+}
+
+/** Whether payments with this card's token are declined (docs/sandbox.md, test cards). */
+export function declinesTokenPayments(pan: string): boolean {
+  return TOKEN_DECLINED.includes(pan);
 }
 
 export function luhn(pan: string): boolean {

@@ -10,10 +10,12 @@ import {
   UseFilters,
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { FaultsService } from './faults.js';
+import { FaultsService, type LatencyStage } from './faults.js';
 import { MspError } from './msp-error.js';
 import { MspEnvelopeFilter } from './msp-envelope.filter.js';
-import { ORDER_STATUSES, SandboxService, type OrderStatus } from './sandbox.service.js';
+import { Notifier } from './notifier.js';
+import { ORDER_STATUSES, type OrderStatus } from './order.js';
+import { SandboxControlService } from './sandbox-control.service.js';
 
 function field(body: unknown, name: string): unknown {
   return typeof body === 'object' && body !== null
@@ -40,7 +42,8 @@ function count(body: unknown, fallback: number | null): number | null {
 @Controller('sandbox-admin')
 export class SandboxAdminController {
   constructor(
-    private readonly sandbox: SandboxService,
+    private readonly sandbox: SandboxControlService,
+    private readonly notifier: Notifier,
     private readonly faults: FaultsService,
   ) {}
 
@@ -78,12 +81,12 @@ export class SandboxAdminController {
 
   @Get('notifications')
   notifications(@Query('order_id') orderId?: string): unknown[] {
-    return this.sandbox.notifier.deliveries(orderId);
+    return this.notifier.deliveries(orderId);
   }
 
   @Get('notifications/mode')
   notificationMode(): unknown {
-    return this.sandbox.notifier.getMode();
+    return this.notifier.getMode();
   }
 
   @Post('notifications/mode')
@@ -93,19 +96,23 @@ export class SandboxAdminController {
     if (mode !== 'normal' && mode !== 'drop' && mode !== 'duplicate' && mode !== 'reorder') {
       throw bad('mode must be normal, drop, duplicate or reorder');
     }
-    this.sandbox.notifier.setMode(mode, count(body, null));
-    return this.sandbox.notifier.getMode();
+    this.notifier.setMode(mode, count(body, null));
+    return this.notifier.getMode();
   }
 
   @Post('notifications/release')
   @HttpCode(200)
   release(): { released: number } {
-    return { released: this.sandbox.notifier.release() };
+    return { released: this.notifier.release() };
   }
 
   @Get('faults')
   currentFault(): unknown {
-    return { fault: this.faults.current(), latency_ms: this.faults.latencyMs };
+    return {
+      fault: this.faults.current(),
+      latency_ms: this.faults.latencyMs,
+      latency_stage: this.faults.latencyStage,
+    };
   }
 
   @Post('faults')
@@ -130,13 +137,18 @@ export class SandboxAdminController {
 
   @Post('latency')
   @HttpCode(200)
-  latency(@Body() body: unknown): { latency_ms: number } {
+  latency(@Body() body: unknown): { latency_ms: number; stage: LatencyStage } {
     const ms = field(body, 'ms');
     if (typeof ms !== 'number' || !Number.isInteger(ms) || ms < 0 || ms > 60_000) {
       throw bad('ms must be an integer from 0 to 60000');
     }
+    const stage = field(body, 'stage') ?? 'before';
+    if (stage !== 'before' && stage !== 'after_read') {
+      throw bad('stage must be before or after_read');
+    }
     this.faults.latencyMs = ms;
-    return { latency_ms: ms };
+    this.faults.latencyStage = stage;
+    return { latency_ms: ms, stage };
   }
 
   @Get('requests')

@@ -1,5 +1,4 @@
 import { parse } from 'lossless-json';
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { signNotification } from './notifier.js';
 import {
@@ -9,27 +8,9 @@ import {
   order,
   Receiver,
   startSandbox,
-  type Received,
+  verifyAuth as verify,
   type Sandbox,
 } from './testing/harness.js';
-
-/** An independent check of MultiSafepay's Auth header (msp-api.md §6.5), not the sandbox's code. */
-function verify(r: Received, key: string): boolean {
-  const decoded = Buffer.from(String(r.headers.auth), 'base64').toString('utf8');
-  const [ts, hex] = [
-    decoded.slice(0, decoded.indexOf(':')),
-    decoded.slice(decoded.indexOf(':') + 1),
-  ];
-  const expected = createHmac('sha512', key)
-    .update(Buffer.from(`${ts}:${r.body}`, 'utf8'))
-    .digest();
-  const given = Buffer.from(hex, 'hex');
-  return (
-    ts === r.url.searchParams.get('timestamp') &&
-    given.length === 64 &&
-    timingSafeEqual(given, expected)
-  );
-}
 
 async function submit(
   url: string,
@@ -362,6 +343,46 @@ describe('sandbox flows over real HTTP', () => {
       const started = Date.now();
       await api(sut.url, 'GET', '/v1/json/orders/nope');
       expect(Date.now() - started).toBeGreaterThanOrEqual(190);
+    });
+
+    it('should answer a read made before a change with the order as it was (stage after_read)', async () => {
+      const data = await create(withHook('GET'));
+      const orderId = String(data.order_id);
+      const set = await api(sut.url, 'POST', '/sandbox-admin/latency', {
+        ms: 1000,
+        stage: 'after_read',
+      });
+      expect(set.json).toEqual({ latency_ms: 1000, stage: 'after_read' });
+      let answered = false;
+      const inFlight = api(sut.url, 'GET', `/v1/json/orders/${orderId}`).then((res) => {
+        answered = true;
+        return res;
+      });
+      // The read shows in the request log at once; its answer waits. Change the order meanwhile.
+      await eventually(async () =>
+        (await api(sut.url, 'GET', '/sandbox-admin/requests')).text.includes(
+          `/v1/json/orders/${orderId}"`,
+        ),
+      );
+      await api(sut.url, 'POST', `/sandbox-admin/orders/${orderId}/status`, {
+        status: 'chargedback',
+      });
+      expect(answered).toBe(false);
+      expect((await inFlight).json.data?.status).toBe('completed');
+      expect(await statusOf(orderId)).toBe('chargedback');
+    });
+
+    it('should refuse an unknown latency stage and default to before', async () => {
+      const wrong = await api(sut.url, 'POST', '/sandbox-admin/latency', {
+        ms: 10,
+        stage: 'during',
+      });
+      expect(wrong.status).toBe(400);
+      expect(wrong.json.error_code).toBe(1016);
+      expect((await api(sut.url, 'POST', '/sandbox-admin/latency', { ms: 10 })).json).toEqual({
+        latency_ms: 10,
+        stage: 'before',
+      });
     });
 
     it('should drop and duplicate notifications on demand', async () => {

@@ -8,6 +8,7 @@ type Timers = Pick<
   | 'notificationRetryDelaysMs'
   | 'notificationTimeoutMs'
   | 'maxOrders'
+  | 'captureExpiryMs'
 >;
 
 function int(env: NodeJS.ProcessEnv, name: string, problems: string[]): number | undefined {
@@ -23,7 +24,8 @@ function int(env: NodeJS.ProcessEnv, name: string, problems: string[]): number |
 /**
  * The sandbox's timers from the environment (all optional, milliseconds):
  * MSP_SANDBOX_UNCLEARED_MS, MSP_SANDBOX_EXPIRE_MS, MSP_SANDBOX_REFUND_SETTLE_MS,
- * MSP_SANDBOX_RETRY_DELAYS_MS (comma-separated), MSP_SANDBOX_NOTIFY_TIMEOUT_MS, MSP_SANDBOX_MAX_ORDERS.
+ * MSP_SANDBOX_RETRY_DELAYS_MS (comma-separated), MSP_SANDBOX_NOTIFY_TIMEOUT_MS, MSP_SANDBOX_MAX_ORDERS,
+ * MSP_SANDBOX_CAPTURE_EXPIRY_MS (every brand's authorization lifetime).
  */
 export function sandboxTimersFromEnv(env: NodeJS.ProcessEnv): {
   timers: Timers;
@@ -39,6 +41,14 @@ export function sandboxTimersFromEnv(env: NodeJS.ProcessEnv): {
   set('refundSettleMs', int(env, 'MSP_SANDBOX_REFUND_SETTLE_MS', problems));
   set('notificationTimeoutMs', int(env, 'MSP_SANDBOX_NOTIFY_TIMEOUT_MS', problems));
   set('maxOrders', int(env, 'MSP_SANDBOX_MAX_ORDERS', problems));
+  const captureExpiry = int(env, 'MSP_SANDBOX_CAPTURE_EXPIRY_MS', problems);
+  if (captureExpiry !== undefined) {
+    timers.captureExpiryMs = {
+      VISA: captureExpiry,
+      MASTERCARD: captureExpiry,
+      MAESTRO: captureExpiry,
+    };
+  }
   const delays = env.MSP_SANDBOX_RETRY_DELAYS_MS?.trim();
   if (delays !== undefined && delays !== '') {
     if (/^\d+(,\d+)*$/.test(delays))

@@ -1,3 +1,7 @@
+/** The card brands MultiSafepay allows manual capture for (msp-capture-tokens.md §1.1). */
+export const CAPTURE_BRANDS = ['VISA', 'MASTERCARD', 'MAESTRO'] as const;
+export type CaptureBrand = (typeof CAPTURE_BRANDS)[number];
+
 /** Settings of the MultiSafepay sandbox. Timers default to MultiSafepay's; tests shorten them. */
 export interface MspSandboxOptions {
   /** API keys accepted; orders are kept per key and POST notifications are signed with it. */
@@ -18,9 +22,15 @@ export interface MspSandboxOptions {
   notificationTimeoutMs?: number;
   /** Orders kept in memory; the oldest are dropped beyond this. */
   maxOrders?: number;
+  /** A manual-capture authorization lapses after this long (MultiSafepay: Visa 7 days, others 30). */
+  captureExpiryMs?: Partial<Record<CaptureBrand, number>>;
 }
 
-export type ResolvedSandboxOptions = Required<MspSandboxOptions>;
+export type ResolvedSandboxOptions = Required<Omit<MspSandboxOptions, 'captureExpiryMs'>> & {
+  captureExpiryMs: Record<CaptureBrand, number>;
+};
+
+const DAY_MS = 86_400_000;
 
 export const MSP_SANDBOX_OPTIONS = Symbol('MSP_SANDBOX_OPTIONS');
 
@@ -33,6 +43,12 @@ export function resolveOptions(options: MspSandboxOptions): ResolvedSandboxOptio
     notificationTimeoutMs: 10_000,
     maxOrders: 10_000,
     ...options,
+    captureExpiryMs: {
+      VISA: 7 * DAY_MS,
+      MASTERCARD: 30 * DAY_MS,
+      MAESTRO: 30 * DAY_MS,
+      ...options.captureExpiryMs,
+    },
     publicBaseUrl: options.publicBaseUrl.replace(/\/+$/, ''),
     routePrefix: options.routePrefix.replace(/^\/+|\/+$/g, ''),
   };

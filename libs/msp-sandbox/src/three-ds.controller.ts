@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { escapeHtml, SandboxService } from './sandbox.service.js';
+import { escapeHtml } from './order.js';
+import { ThreeDsService } from './three-ds.service.js';
 
 const RESULTS = ['success', 'failure', 'cancel'] as const;
 type Result = (typeof RESULTS)[number];
@@ -10,7 +11,7 @@ type Result = (typeof RESULTS)[number];
 @ApiExcludeController()
 @Controller('connect')
 export class ThreeDsController {
-  constructor(private readonly sandbox: SandboxService) {}
+  constructor(private readonly threeDs: ThreeDsService) {}
 
   @Get(':session')
   page(@Param('session') session: string, @Res() reply: FastifyReply): void {
@@ -36,8 +37,8 @@ export class ThreeDsController {
         .send(html('Invalid choice', '<p>Choose one of the buttons.</p>'));
       return;
     }
-    if (!this.sandbox.session(session)) return this.gone(reply);
-    const target = this.sandbox.completeThreeDs(session, result as Result);
+    if (!this.threeDs.session(session)) return this.gone(reply);
+    const target = this.threeDs.complete(session, result as Result);
     if (!target) {
       void reply
         .status(200)
@@ -49,9 +50,9 @@ export class ThreeDsController {
   }
 
   private render(session: string, reply: FastifyReply): void {
-    const order = this.sandbox.session(session);
+    const order = this.threeDs.session(session);
     if (!order) return this.gone(reply);
-    const action = escapeHtml(this.sandbox.paymentUrl(session));
+    const action = escapeHtml(this.threeDs.paymentUrl(session));
     const amount = `${(order.amount / 100).toFixed(2)} ${escapeHtml(order.currency)}`;
     const body = `
 <main>

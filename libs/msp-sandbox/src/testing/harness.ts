@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { MspSandboxModule } from '../msp-sandbox.module.js';
@@ -14,6 +15,27 @@ export interface Received {
   url: URL;
   headers: IncomingMessage['headers'];
   body: string;
+}
+
+/**
+ * Checks a POST notification's `Auth` header as msp-api.md §6.5 describes it, independently of
+ * the sandbox's own signing code: base64(ts:hex(HMAC-SHA512(key, ts:body))), ts = the query's.
+ */
+export function verifyAuth(r: Received, key: string): boolean {
+  const decoded = Buffer.from(String(r.headers.auth), 'base64').toString('utf8');
+  const [ts, hex] = [
+    decoded.slice(0, decoded.indexOf(':')),
+    decoded.slice(decoded.indexOf(':') + 1),
+  ];
+  const expected = createHmac('sha512', key)
+    .update(Buffer.from(`${ts}:${r.body}`, 'utf8'))
+    .digest();
+  const given = Buffer.from(hex, 'hex');
+  return (
+    ts === r.url.searchParams.get('timestamp') &&
+    given.length === 64 &&
+    timingSafeEqual(given, expected)
+  );
 }
 
 /** A merchant endpoint that records notifications and answers what the test says. */

@@ -1,0 +1,140 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { invalidField, missingData, MspError } from './msp-error.js';
+import { isObject, str, type Order } from './order.js';
+import { isPast, isYymm, type CardSummary } from './order-request.js';
+import { MSP_SANDBOX_OPTIONS, type ResolvedSandboxOptions } from './sandbox.options.js';
+
+/** A card MultiSafepay keeps for a customer (msp-capture-tokens.md §2.4). Never the PAN. */
+export interface StoredToken {
+  token: string;
+  customerReference: string;
+  brand: string;
+  bin: string;
+  last4: string;
+  /** `YYMM`; `PATCH /recurring/…/update/…` changes it. */
+  expiry: string;
+  holder: string;
+  masked: string;
+  model: string;
+  /** The sandbox's declined-token test card: every payment with this token is declined. */
+  declinesPayments: boolean;
+}
+
+/** MultiSafepay's answer for a token or customer it does not know (§2.4: HTTP 410, 1000). */
+const notFound = (info: string) => new MspError(410, 1000, info);
+
+/**
+ * Tokens (msp-capture-tokens.md §2): issued when a first payment with `recurring_model` and
+ * `customer.reference` is approved, used by later payments with `recurring_id`, and managed under
+ * `/recurring/{customer_reference}`. Held per account: every API key of the sandbox sees them.
+ */
+@Injectable()
+export class TokensService {
+  private readonly tokens = new Map<string, StoredToken>();
+
+  constructor(@Inject(MSP_SANDBOX_OPTIONS) private readonly options: ResolvedSandboxOptions) {}
+
+  /** Gives an approved first payment its token (`payment_details.recurring_id`). */
+  issue(order: Order): void {
+    const recurring = order.recurring;
+    if (!recurring?.tokenSeed || recurring.token !== null) return;
+    const token = randomBytes(8).toString('base64url');
+    this.tokens.set(token, {
+      token,
+      customerReference: recurring.customerReference,
+      brand: order.card.brand,
+      bin: recurring.tokenSeed.bin,
+      last4: order.card.last4,
+      expiry: order.card.expiry,
+      holder: order.card.holder,
+      masked: order.card.masked,
+      model: recurring.model,
+      declinesPayments: recurring.tokenSeed.declinesPayments,
+    });
+    recurring.token = token;
+    while (this.tokens.size > this.options.maxOrders) {
+      this.tokens.delete(this.tokens.keys().next().value as string);
+    }
+  }
+
+  /** The token a payment names, whoever's customer it is (§7 q19: not checked by MultiSafepay). */
+  forPayment(token: string): StoredToken {
+    const found = this.tokens.get(token);
+    // A token payment on an account without recurring gave 410 / 1000 (msp-capture-tokens.md §2.1).
+    if (!found) throw notFound('Not found: recurring_id');
+    return found;
+  }
+
+  /** The card of a token payment, as its order shows it. */
+  cardOf(token: StoredToken): CardSummary {
+    return {
+      brand: token.brand,
+      last4: token.last4,
+      expiry: token.expiry,
+      holder: token.holder,
+      masked: token.masked,
+    };
+  }
+
+  list(reference: string, limit: unknown, offset: unknown): { tokens: Record<string, unknown>[] } {
+    const from = count(offset, 0, 'offset');
+    const size = count(limit, 10, 'limit');
+    const mine = [...this.tokens.values()].filter((t) => t.customerReference === reference);
+    // MultiSafepay answers "Not found", not an empty list, for a customer without tokens (§7 q18).
+    if (mine.length === 0) throw notFound('Not found');
+    return { tokens: mine.slice(from, from + size).map((t) => this.tokenObject(t)) };
+  }
+
+  get(reference: string, token: string): Record<string, unknown> {
+    return this.tokenObject(this.find(reference, token, 'Token not found'));
+  }
+
+  /** `PATCH /recurring/{ref}/update/{token}` `{expiry_date: "YYMM"}`. */
+  update(reference: string, token: string, body: unknown): { updated: true } {
+    const raw = isObject(body) ? body.expiry_date : undefined;
+    if (raw === undefined || raw === null) throw missingData('expiry_date');
+    const expiry = typeof raw === 'number' ? String(raw).padStart(4, '0') : str(raw);
+    if (!expiry || !isYymm(expiry)) throw invalidField(1016, 'Invalid expiry_date (YYMM)');
+    this.find(reference, token, 'Token not updated').expiry = expiry;
+    return { updated: true };
+  }
+
+  remove(reference: string, token: string): { removed: true } {
+    this.find(reference, token, 'Token not found');
+    this.tokens.delete(token);
+    return { removed: true };
+  }
+
+  reset(): void {
+    this.tokens.clear();
+  }
+
+  private find(reference: string, token: string, info: string): StoredToken {
+    const found = this.tokens.get(token);
+    if (!found || found.customerReference !== reference) throw notFound(info);
+    return found;
+  }
+
+  /** The Token object (§2.4): `model` as the GET-token example and the SDKs name it. */
+  private tokenObject(t: StoredToken): Record<string, unknown> {
+    return {
+      token: t.token,
+      code: t.brand,
+      display: `Card xxxx xxxx xxxx ${t.last4}`,
+      bin: Number(t.bin),
+      name_holder: t.holder,
+      expiry_date: Number(t.expiry),
+      expired: isPast(t.expiry) ? 1 : 0,
+      last4: t.last4,
+      model: t.model,
+    };
+  }
+}
+
+function count(value: unknown, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n)) throw invalidField(1016, `Invalid ${name}`);
+  return n;
+}
