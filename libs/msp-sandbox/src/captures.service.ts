@@ -139,6 +139,11 @@ export class CapturesService {
     const authorization = order.authorization;
     if (!authorization || authorization.remain === 0 || order.financialStatus !== 'initialized')
       return;
+    // Fired early from the control surface: the clock jumps to the expiry, so the order reads as
+    // lapsed now (capture_expiry in the past), as it would at MultiSafepay once the time came.
+    if (authorization.expiresAt && authorization.expiresAt.getTime() > Date.now()) {
+      authorization.expiresAt = new Date();
+    }
     this.end(order, 'expired', 'Authorization expired');
   }
 
