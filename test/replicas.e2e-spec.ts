@@ -220,4 +220,28 @@ describe('two replicas on one PostgreSQL database, one MultiSafepay sandbox', ()
       await subscriber.stop();
     }
   });
+
+  it('should let exactly one of 10 concurrent 60% captures through, spread over both replicas', async () => {
+    const created = await createPayment<PaymentBody>(
+      a.url,
+      paymentRequest({ amount: 1000, captureMode: 'manual' }, { number: CARDS.noThreeDs }),
+    );
+    expect(created.body.status).toBe('authorized');
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        call<{ status: string; error?: { code: string } }>(
+          replicas()[i % 2]?.url ?? '',
+          'POST',
+          `/v1/payments/${created.body.id}/captures`,
+          { amount: 600 },
+          { idempotencyKey: randomUUID() },
+        ),
+      ),
+    );
+    expect(answers.map((r) => r.status).sort()).toEqual([201, ...Array(9).fill(422)]);
+    const orders = (await (await fetch(`${sandboxUrl}/sandbox-admin/orders`)).json()) as {
+      auth_order_id?: string | null;
+    }[];
+    expect(orders.filter((o) => o.auth_order_id === created.body.orderId)).toHaveLength(1);
+  });
 });
