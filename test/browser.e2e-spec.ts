@@ -95,6 +95,36 @@ describe('the shopper in a real browser (headless Chromium): demo checkout and 3
     await page.close();
   });
 
+  it('should authorize with "capture later", then capture part and release the rest', async () => {
+    const page = await browser.newPage({ viewport: { width: 800, height: 1100 } });
+    await page.goto(`${sut.url}/demo`);
+    await page.selectOption('#card', '4111111111111111');
+    await page.fill('#amount', '24.95');
+    await page.check('#captureLater');
+    await page.click('#pay');
+    await page.click('#authenticate');
+    await finalStatus(page, 'authorized');
+    await page.waitForSelector('#capture');
+    expect(await page.textContent('#capturable')).toBe('24.95 EUR');
+    await page.fill('#captureAmount', '10.00');
+    await page.click('#capture');
+    await page.waitForURL(/\/demo\/result\/[0-9a-f-]+$/);
+    expect(await page.textContent('#status')).toBe('authorized');
+    expect(await page.textContent('#captured')).toBe('10.00 EUR');
+    expect(await page.textContent('#capturable')).toBe('14.95 EUR');
+    await page.click('#release');
+    await page.waitForURL(/\/demo\/result\/[0-9a-f-]+$/);
+    await expect.poll(() => page.textContent('#status'), { timeout: 5_000 }).toBe('completed');
+    expect(await page.textContent('#captured')).toBe('10.00 EUR');
+    expect(await page.isVisible('#capture')).toBe(false);
+    await expect
+      .poll(() => page.locator('#pushed tr td:nth-child(2)').allTextContents(), { timeout: 5_000 })
+      .toEqual(
+        expect.arrayContaining(['payment.authorized', 'capture.succeeded', 'payment.completed']),
+      );
+    await page.close();
+  });
+
   it('should complete through the customer_verification form variant', async () => {
     const page = await checkout('4111111111111111', 'form');
     // The rendered form submits itself and lands on the 3-D Secure page.

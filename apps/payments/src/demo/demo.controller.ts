@@ -19,7 +19,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { appConfig } from '../config/app.config.js';
 import { authConfig } from '../config/auth.config.js';
-import { checkoutPage, DEMO_CARDS, page, resultPage, type DemoPayment } from './demo.html.js';
+import { checkoutPage, DEMO_CARDS, esc, page, resultPage, type DemoPayment } from './demo.html.js';
 import { DemoSubscriber } from './demo-subscriber.js';
 
 type Form = Record<string, string | undefined>;
@@ -102,6 +102,7 @@ export class DemoController {
         },
         redirectUrl: returnUrl,
         cancelUrl: returnUrl,
+        captureMode: form.captureLater ? 'manual' : undefined,
       }),
     });
     const created = (await res.json()) as {
@@ -154,9 +155,59 @@ export class DemoController {
     void reply.status(ok ? 204 : 401).send();
   }
 
+  /** Captures all or part of an authorized payment through our own API, then shows it again. */
+  @Post('result/:id/capture')
+  async capture(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: unknown,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const form = (typeof body === 'object' && body !== null ? body : {}) as Form;
+    const amount = Math.round(Number(form.amount) * 100);
+    const res = await this.api('POST', `/v1/payments/${id}/captures`, {
+      amount: Number.isSafeInteger(amount) && amount > 0 ? amount : undefined,
+    });
+    await this.answer(reply, id, res);
+  }
+
+  /** Releases what is left of an authorization through our own API, then shows it again. */
+  @Post('result/:id/release')
+  async release(@Param('id', ParseUUIDPipe) id: string, @Res() reply: FastifyReply): Promise<void> {
+    await this.answer(reply, id, await this.api('POST', `/v1/payments/${id}/cancel`));
+  }
+
   @Get('status/:id')
   status(@Param('id', ParseUUIDPipe) id: string): Promise<DemoPayment> {
     return this.view(id);
+  }
+
+  private api(method: string, path: string, body?: unknown): Promise<Response> {
+    return fetch(`http://127.0.0.1:${this.app.port}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${this.demoKey ?? ''}`,
+        'idempotency-key': randomUUID(),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  }
+
+  /** Back to the result page, or the page with the API's error message. */
+  private async answer(reply: FastifyReply, id: string, res: Response): Promise<void> {
+    if (res.ok) {
+      void reply.status(303).header('location', `/demo/result/${id}`).send();
+      return;
+    }
+    const error = ((await res.json()) as { error?: { message: string } }).error;
+    html(
+      reply,
+      res.status,
+      page(
+        'Not done',
+        `<p class="error" id="error">${esc(error?.message ?? `HTTP ${res.status}`)}</p><p><a href="/demo/result/${esc(id)}">Back to the payment</a></p>`,
+      ),
+    );
   }
 
   private async view(id: string): Promise<DemoPayment> {
@@ -168,6 +219,7 @@ export class DemoController {
       amount: payment.amount,
       currency: payment.currency,
       card: payment.card,
+      capture: payment.capture,
       events: events.map((e) => ({ from: e.from, to: e.to, source: e.source, at: e.at })),
       pushed: this.subscriber.eventsOf(id),
     };

@@ -59,6 +59,7 @@ ${error ? `<p class="error" id="error">${esc(error)}</p>` : ''}
     <div><label for="year">Year</label><select id="year" name="year">${years}</select></div>
     <div><label for="cvc">CVC</label><input id="cvc" name="cvc" value="123" inputmode="numeric" autocomplete="cc-csc"></div>
   </div>
+  <label><input type="checkbox" id="captureLater" name="captureLater" value="1" style="width:auto"> Capture later (authorize now, capture or release on the next page)</label>
   <label for="flow">3-D Secure</label>
   <select id="flow" name="flow"><option value="redirect">Redirect to the 3-D Secure page</option><option value="form">Render the verification form</option></select>
   <input type="hidden" name="screenWidth" id="screenWidth"><input type="hidden" name="screenHeight" id="screenHeight">
@@ -77,6 +78,7 @@ export interface DemoPayment {
   amount: number;
   currency: string;
   card: { brand: string | null; last4: string | null };
+  capture: { capturableAmount: number; capturedAmount: number; expiresAt: string | null } | null;
   events: { from: string | null; to: string; source: string; at: string }[];
   /** Events the built-in demo subscriber received for it (pushed, signed webhooks). */
   pushed: { id: string; type: string; sequence: number | null; receivedAt: string }[];
@@ -103,6 +105,7 @@ export function resultPage(p: DemoPayment): string {
     `<h1>Payment <span id="status" class="status ${esc(p.status)}">${esc(p.status)}</span></h1>
 <p>Order <strong>${esc(p.orderId)}</strong> · ${esc((p.amount / 100).toFixed(2))} ${esc(p.currency)} · ${esc(p.card.brand ?? '')} •••• ${esc(p.card.last4 ?? '')}</p>
 <p id="waiting" class="muted"${open ? '' : ' hidden'}>Waiting for MultiSafepay to confirm…</p>
+${captureBlock(p)}
 <h2>History</h2>
 <table><thead><tr><th>from</th><th>to</th><th>source</th><th>at</th></tr></thead><tbody id="events">${rows}</tbody></table>
 <h2>Events pushed to subscribers</h2>
@@ -116,7 +119,25 @@ async function poll(){const r=await fetch('/demo/status/${esc(p.id)}');const p2=
 const s=document.getElementById('status');s.textContent=p2.status;s.className='status '+p2.status;
 document.getElementById('events').innerHTML=p2.events.map((e)=>'<tr><td>'+esc(e.from??'—')+'</td><td>'+esc(e.to)+'</td><td>'+esc(e.source)+'</td><td>'+esc(e.at)+'</td></tr>').join('');
 document.getElementById('pushed').innerHTML=p2.pushed.map((e)=>'<tr><td>'+esc(e.sequence??'')+'</td><td>'+esc(e.type)+'</td><td>'+esc(e.id)+'</td><td>'+esc(e.receivedAt)+'</td></tr>').join('');
+if(!OPEN.includes(p2.status)&&p2.capture&&!document.getElementById('capture-state')){location.reload();return}
 if(OPEN.includes(p2.status)){setTimeout(poll,500)}else{document.getElementById('waiting').hidden=true;document.title='Payment '+p2.status;if(++settled<8)setTimeout(poll,500)}}
 setTimeout(poll,${open ? 300 : 0});`,
   );
+}
+
+/** Manual capture: what is held and taken, and the Capture and Release buttons while authorized. */
+function captureBlock(p: DemoPayment): string {
+  if (!p.capture) return '';
+  const money = (minor: number): string => `${(minor / 100).toFixed(2)} ${p.currency}`;
+  const actions =
+    p.status === 'authorized'
+      ? `<form method="post" action="/demo/result/${esc(p.id)}/capture" class="row">
+  <div><label for="captureAmount">Amount to capture</label><input id="captureAmount" name="amount" value="${esc((p.capture.capturableAmount / 100).toFixed(2))}" inputmode="decimal"></div>
+  <div><button type="submit" id="capture">Capture</button></div>
+</form>
+<form method="post" action="/demo/result/${esc(p.id)}/release"><button type="submit" id="release" style="background:#8a2b2b">Release the rest</button></form>`
+      : '';
+  return `<h2>Capture</h2>
+<p id="capture-state">Captured <strong id="captured">${esc(money(p.capture.capturedAmount))}</strong> · still capturable <strong id="capturable">${esc(money(p.capture.capturableAmount))}</strong>${p.capture.expiresAt ? ` · the authorization lapses at ${esc(p.capture.expiresAt)}` : ''}</p>
+${actions}`;
 }
