@@ -66,6 +66,26 @@ export default tseslint.config(
     },
   },
   {
+    // Without AMQP_URL nothing of RabbitMQ may be loaded (DESIGN §8): the app imports the lib
+    // with `await import('@app/rabbitmq')` when it is set (apps/payments/src/config/amqp.config.ts).
+    files: ['**/*.ts'],
+    ignores: ['libs/rabbitmq/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@app/rabbitmq',
+              allowTypeImports: true,
+              message: "Load it on demand: await import('@app/rabbitmq') when AMQP_URL is set.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Plain-JS files (the embedded PostgreSQL worker) run without type information.
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,

@@ -11,6 +11,7 @@ const alias = {
   '@app/msp-sandbox': lib('msp-sandbox'),
   '@app/webhook-sender': lib('webhook-sender'),
   '@app/client': lib('client'),
+  '@app/rabbitmq': lib('rabbitmq'),
 };
 
 // The reliability suite restarts PostgreSQL and loads both cores: it runs on its own

@@ -1,6 +1,7 @@
 import { loadDatabaseConfig } from '@app/database';
 import { loadMultisafepayConfig } from '@app/multisafepay';
 import { isConfigValidationError } from '@app/payments';
+import { loadAmqpConfig } from './amqp.config.js';
 import { loadAppConfig } from './app.config.js';
 import { loadSandboxTimers } from '../sandbox/sandbox.imports.js';
 import { loadAuthConfig } from './auth.config.js';
@@ -17,6 +18,7 @@ const LOADERS: Loader[] = [
   loadEventsConfig,
   loadMultisafepayConfig,
   loadSandboxTimers,
+  loadAmqpConfig,
 ];
 
 /** Secrets and endpoints that have no safe default in production (DESIGN §2). */

@@ -1,0 +1,4 @@
+export { maskAmqpUrl } from './amqp-url.js';
+export * from './rabbitmq.options.js';
+export * from './rabbitmq.module.js';
+export * from './rabbitmq-event.broker.js';
