@@ -4,8 +4,8 @@
 // the wait (no coordinated omission). autocannon's `overallRate` paces each connection by the
 // second and waits for answers, so it sends bursts and measures from the actual send.
 //
-// undici's dispatcher, because a request costs it about a tenth of `node:http`'s CPU: the
-// generator shares the machine's cores with what it measures.
+// undici's dispatcher (no stream or promise per request): the generator shares the machine's
+// cores with what it measures, and the bench reports its CPU per request beside the others'.
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'undici';
 
