@@ -7,7 +7,7 @@
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { createHmac, randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { openSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -70,20 +70,41 @@ async function freePorts(n) {
   return ports;
 }
 
+/** Every process the bench started and has not stopped. */
+const running = new Set();
+
 function start(entry, env) {
   // BENCH_SERVICE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the service
   // (BENCH_SANDBOX_NODE_ARGS the sandbox).
-  const extra = entry.includes('msp-sandbox')
-    ? process.env.BENCH_SANDBOX_NODE_ARGS
-    : process.env.BENCH_SERVICE_NODE_ARGS;
+  const service = entry.includes('apps/payments');
+  const extra = service ? process.env.BENCH_SERVICE_NODE_ARGS : process.env.BENCH_SANDBOX_NODE_ARGS;
   // The flags `npm start` and the Dockerfile run both with (a 64 MiB young generation).
   const nodeArgs = ['--max-semi-space-size=64', ...(extra ?? '').split(' ').filter(Boolean)];
+  // BENCH_SERVICE_LOG=/tmp/service.log keeps the service's log (its stdout) instead of none.
+  const log =
+    service && process.env.BENCH_SERVICE_LOG
+      ? openSync(process.env.BENCH_SERVICE_LOG, 'a')
+      : 'ignore';
   const child = spawn('node', [...nodeArgs, entry], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', log, 'inherit'],
+  });
+  running.add(child);
+  // A process that ends on its own voids every figure after it (connection errors, or nothing
+  // at all to measure): stop the bench instead of printing them.
+  child.once('exit', (code, signal) => {
+    if (!running.delete(child)) return;
+    console.error(`${entry} exited (${code ?? signal}) during the bench`);
+    for (const other of running) stop(other);
+    process.exit(1);
   });
   return child;
+}
+
+function stop(child) {
+  running.delete(child);
+  child.kill('SIGTERM');
 }
 
 async function waitFor(url) {
@@ -582,8 +603,8 @@ async function main() {
       }),
     );
   } finally {
-    service.kill('SIGTERM');
-    sandbox.kill('SIGTERM');
+    stop(service);
+    stop(sandbox);
   }
 }
 
@@ -600,7 +621,7 @@ async function withFloorServer(entry, env, work) {
     return await work(`http://127.0.0.1:${port}`);
   } finally {
     children.service = service;
-    server.kill('SIGTERM');
+    stop(server);
   }
 }
 
