@@ -178,6 +178,8 @@ function cpuSnapshot() {
   const postgres = new Map(databasePids().map((pid) => [pid, cpuSeconds(pid)]));
   const own = process.cpuUsage();
   return {
+    // µs of CLOCK_MONOTONIC, the clock of V8's CPU profiles.
+    at: Number(process.hrtime.bigint() / 1000n),
     service: cpuSeconds(children.service?.pid),
     sandbox: cpuSeconds(children.sandbox?.pid),
     postgres,
@@ -207,6 +209,15 @@ async function run(name, options) {
   return measure(name, options);
 }
 
+const PROFILING = /cpu-prof/.test(
+  `${process.env.BENCH_SERVICE_NODE_ARGS} ${process.env.BENCH_SANDBOX_NODE_ARGS}`,
+);
+
+/** When profiling, a run's window for `node bench/profile.mjs --window a,b`. */
+function profileWindow(before, after) {
+  return PROFILING ? { 'profile window µs': `${before.at},${after.at}` } : {};
+}
+
 /** CPU milliseconds per request, by process (PostgreSQL: all its processes, or PGlite). */
 function cpuPerRequest(spent, requests) {
   return Object.fromEntries(
@@ -225,7 +236,8 @@ async function measure(name, options) {
   for (let i = 0; i < REPEAT; i += 1) {
     const before = cpuSnapshot();
     const r = await autocannon({ ...load, duration: DURATION });
-    const spent = cpuSpent(before, cpuSnapshot());
+    const after = cpuSnapshot();
+    const spent = cpuSpent(before, after);
     rows.push({
       scenario: name,
       'req/s': Math.round(r.requests.average),
@@ -234,6 +246,7 @@ async function measure(name, options) {
       'non-2xx': r.non2xx,
       errors: r.errors + r.timeouts,
       ...cpuPerRequest(spent, r.requests.total),
+      ...profileWindow(before, after),
     });
     await settle(DATABASE_URL);
   }
@@ -265,7 +278,8 @@ async function measureOpenLoop(name, origin, request, capacity, levels = LEVELS)
     for (let i = 0; i < REPEAT; i += 1) {
       const before = cpuSnapshot();
       const r = await openLoop({ ...load, duration: DURATION });
-      const spent = cpuSpent(before, cpuSnapshot());
+      const after = cpuSnapshot();
+      const spent = cpuSpent(before, after);
       rows.push({
         scenario: `open loop: ${name}`,
         'load %': level,
@@ -280,6 +294,7 @@ async function measureOpenLoop(name, origin, request, capacity, levels = LEVELS)
         'non-2xx': r.non2xx,
         errors: r.errors,
         ...cpuPerRequest(spent, r.requests),
+        ...profileWindow(before, after),
       });
       await settle(DATABASE_URL);
     }

@@ -1,6 +1,9 @@
-// `node bench/profile.mjs <file.cpuprofile> [--top 25]`: where a V8 CPU profile's time goes.
-// Take one with `BENCH_SERVICE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" npm run bench …`
-// (written when the service exits). Prints JSON lines: the profile's busy and idle time, self
+// `node bench/profile.mjs <file.cpuprofile> [--window a,b] [--top 25]`: where a V8 CPU
+// profile's time goes. Take one with
+// `BENCH_SERVICE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" npm run bench …` (written when
+// the service exits); each measured run's line then gives its `profile window µs`, and
+// `--window` keeps only the samples in it (no start-up, no warm-up, no other scenario).
+// Prints JSON lines: the profile's busy and idle time, self
 // time by package (node_modules package, Node.js core module, our own code under dist/, GC),
 // and our own functions by self time. V8's builtins (JSON.parse, RegExp, Buffer copies, …) have
 // no script of their own: their time is counted to the package whose code called them.
@@ -9,7 +12,7 @@ import { parseArgs } from 'node:util';
 
 const { values: args, positionals } = parseArgs({
   allowPositionals: true,
-  options: { top: { type: 'string', default: '25' } },
+  options: { top: { type: 'string', default: '25' }, window: { type: 'string', default: '' } },
 });
 const profile = JSON.parse(readFileSync(positionals[0], 'utf8'));
 const TOP = Number(args.top);
@@ -18,9 +21,14 @@ const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const parent = new Map();
 for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
 
+const [from, to] = args.window ? args.window.split(',').map(Number) : [-Infinity, Infinity];
+
 /** Self time in µs by node id, from the samples and the time between them. */
 const self = new Map();
+let at = profile.startTime;
 profile.samples.forEach((id, i) => {
+  at += profile.timeDeltas[i];
+  if (at < from || at > to) return;
   self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i + 1] ?? 0));
 });
 
