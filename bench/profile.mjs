@@ -3,10 +3,10 @@
 // `BENCH_SERVICE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" npm run bench …` (written when
 // the service exits); each measured run's line then gives its `profile window µs`, and
 // `--window` keeps only the samples in it (no start-up, no warm-up, no other scenario).
-// Prints JSON lines: the profile's busy and idle time, self
-// time by package (node_modules package, Node.js core module, our own code under dist/, GC),
-// and our own functions by self time. V8's builtins (JSON.parse, RegExp, Buffer copies, …) have
-// no script of their own: their time is counted to the package whose code called them.
+// Prints JSON lines: the profile's busy and idle time, self time by package (node_modules
+// package, Node.js core module, our own code under dist/, GC), our own functions by self time,
+// then every function by self time. V8's builtins (JSON.parse, a socket's writev, Buffer
+// copies, …) have no script of their own: their time is counted to the package that called them.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
@@ -62,19 +62,33 @@ function packageOf(node) {
   return '(V8 builtins, no caller script)';
 }
 
+/** A function's name and place: package and line, or the package a builtin was called from. */
+function label(node) {
+  const { functionName, url, lineNumber } = node.callFrame;
+  const name = functionName || '(anonymous)';
+  if (SPECIAL.has(name)) return name;
+  const pkg = owner(url);
+  if (!pkg) return `${name} (builtin, from ${packageOf(node)})`;
+  const file = pkg.startsWith('ours: ')
+    ? url.slice(url.indexOf('/dist/') + '/dist/'.length)
+    : url.slice(url.lastIndexOf('/') + 1);
+  return `${name} ${pkg.startsWith('ours: ') ? '' : `${pkg} `}${file}:${lineNumber + 1}`;
+}
+
 let total = 0;
 let idle = 0;
 const packages = new Map();
 const functions = new Map();
+const hottest = new Map();
 for (const [id, us] of self) {
   const node = byId.get(id);
   total += us;
   if (node.callFrame.functionName === '(idle)') idle += us;
   const pkg = packageOf(node);
   packages.set(pkg, (packages.get(pkg) ?? 0) + us);
+  const where = label(node);
+  hottest.set(where, (hottest.get(where) ?? 0) + us);
   if (pkg.startsWith('ours: ') && owner(node.callFrame.url)) {
-    const { functionName, url, lineNumber } = node.callFrame;
-    const where = `${functionName || '(anonymous)'} ${url.slice(url.indexOf('/dist/') + 6)}:${lineNumber + 1}`;
     functions.set(where, (functions.get(where) ?? 0) + us);
   }
 }
@@ -96,5 +110,8 @@ let oursTotal = 0;
 for (const [name, us] of packages) if (name.startsWith('ours: ')) oursTotal += us;
 console.log(JSON.stringify({ package: 'ours (all)', 'self % of busy': pct(oursTotal) }));
 for (const [name, us] of [...functions].sort((a, b) => b[1] - a[1]).slice(0, TOP)) {
-  console.log(JSON.stringify({ function: name, 'self % of busy': pct(us) }));
+  console.log(JSON.stringify({ 'our function': name, 'self % of busy': pct(us) }));
+}
+for (const [name, us] of [...hottest].sort((a, b) => b[1] - a[1]).slice(0, TOP)) {
+  if (name !== '(idle)') console.log(JSON.stringify({ function: name, 'self % of busy': pct(us) }));
 }
