@@ -37,6 +37,16 @@ function view(row) {
     nextAction: row.next_action,
     gateway: { transactionId: row.gateway_transaction_id, status: row.gateway_status },
     refundedAmount: row.refunded_amount,
+    // Manual capture's columns, where the schema has them.
+    capture:
+      row.capture_mode === 'manual'
+        ? {
+            mode: 'manual',
+            capturableAmount: row.status === 'authorized' ? row.amount - row.captured_amount : 0,
+            capturedAmount: row.captured_amount,
+            expiresAt: row.capture_expires_at?.toISOString() ?? null,
+          }
+        : null,
     metadata: row.metadata,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
