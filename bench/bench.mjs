@@ -1,16 +1,18 @@
-// `npm run bench [-- --rows 1000000 --duration 20 --connections 64 --repeat 1 --rate 0 --only name,…]`
-// (BENCH_POOL_SIZE: the service's DATABASE_POOL_SIZE, 20 by default)
+// `npm run bench [-- --rows 1000000 --duration 20 --connections 64 --repeat 1 --rate 0 --only name,…
+//   --levels 25,50,75,90 --embedded]` (BENCH_POOL_SIZE: the service's DATABASE_POOL_SIZE, 20)
 // Starts the standalone MultiSafepay sandbox and the built service (DATABASE_URL, or embedded),
-// loads them with autocannon, and compares payment creation with the database's own floor: the
-// same writes of one payment done directly with `pg`.
+// loads them with autocannon (closed loop: capacity), then creates and reads again open loop at
+// fractions of that capacity (latency), and compares them with floors: the same database work
+// done directly with `pg`, the same HTTP exchanges with a bare server, the same read with both.
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { createHmac, randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { openSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { openLoop } from './open-loop.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -25,6 +27,13 @@ const { values: args } = parseArgs({
     // Measure each scenario (and the floor) this many times and report the median run: on a
     // shared VM two identical runs can differ by a quarter.
     repeat: { type: 'string', default: '1' },
+    // The open loop's arrival rates, in % of the closed loop's throughput in the same run.
+    levels: { type: 'string', default: '25,50,75,90' },
+    // The most requests the open loop has in flight; one that finds them all busy waits and
+    // counts as late. Far above what the levels need (rate × latency).
+    'open-connections': { type: 'string', default: '512' },
+    // The embedded database (PGlite), as `npm start` runs without DATABASE_URL, even if set.
+    embedded: { type: 'boolean', default: false },
   },
 });
 const DURATION = Number(args.duration);
@@ -33,6 +42,14 @@ const CONNECTIONS = Number(args.connections);
 const ROWS = Number(args.rows);
 const RATE = Number(args.rate);
 const REPEAT = Math.max(1, Number(args.repeat));
+const LEVELS = args.levels
+  .split(',')
+  .filter(Boolean)
+  .map(Number)
+  .filter((level) => level > 0);
+const OPEN_CONNECTIONS = Number(args['open-connections']);
+// The database the service runs on, if any (undefined: embedded).
+const DATABASE_URL = args.embedded ? undefined : process.env.DATABASE_URL;
 const ROOT = new URL('..', import.meta.url).pathname;
 // USER_HZ: the unit of /proc/<pid>/stat times, 100 on every Linux this runs on.
 const CLOCK_TICKS = 100;
@@ -53,20 +70,41 @@ async function freePorts(n) {
   return ports;
 }
 
+/** Every process the bench started and has not stopped. */
+const running = new Set();
+
 function start(entry, env) {
   // BENCH_SERVICE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the service
   // (BENCH_SANDBOX_NODE_ARGS the sandbox).
-  const extra = entry.includes('msp-sandbox')
-    ? process.env.BENCH_SANDBOX_NODE_ARGS
-    : process.env.BENCH_SERVICE_NODE_ARGS;
+  const service = entry.includes('apps/payments');
+  const extra = service ? process.env.BENCH_SERVICE_NODE_ARGS : process.env.BENCH_SANDBOX_NODE_ARGS;
   // The flags `npm start` and the Dockerfile run both with (a 64 MiB young generation).
   const nodeArgs = ['--max-semi-space-size=64', ...(extra ?? '').split(' ').filter(Boolean)];
+  // BENCH_SERVICE_LOG=/tmp/service.log keeps the service's log (its stdout) instead of none.
+  const log =
+    service && process.env.BENCH_SERVICE_LOG
+      ? openSync(process.env.BENCH_SERVICE_LOG, 'a')
+      : 'ignore';
   const child = spawn('node', [...nodeArgs, entry], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', log, 'inherit'],
+  });
+  running.add(child);
+  // A process that ends on its own voids every figure after it (connection errors, or nothing
+  // at all to measure): stop the bench instead of printing them.
+  child.once('exit', (code, signal) => {
+    if (!running.delete(child)) return;
+    console.error(`${entry} exited (${code ?? signal}) during the bench`);
+    for (const other of running) stop(other);
+    process.exit(1);
   });
   return child;
+}
+
+function stop(child) {
+  running.delete(child);
+  child.kill('SIGTERM');
 }
 
 async function waitFor(url) {
@@ -109,28 +147,39 @@ function cpuSeconds(pid) {
   }
 }
 
+/** The database's processes: every PostgreSQL process, or the service's PGlite worker. */
+function databasePids() {
+  if (!DATABASE_URL) {
+    const pid = children.service?.pid;
+    try {
+      return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean);
+    } catch {
+      return [];
+    }
+  }
+  try {
+    return readdirSync('/proc').filter((pid) => {
+      try {
+        return /^\d+$/.test(pid) && readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres';
+      } catch {
+        return false; // gone meanwhile
+      }
+    });
+  } catch {
+    return []; // no /proc
+  }
+}
+
 /**
- * Where the CPU goes: service, sandbox, every PostgreSQL process (by pid), and this load
+ * Where the CPU goes: service, sandbox, the database's processes (by pid), and this load
  * generator.
  */
 function cpuSnapshot() {
-  const postgres = new Map();
-  try {
-    for (const pid of readdirSync('/proc')) {
-      if (!/^\d+$/.test(pid)) continue;
-      try {
-        if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') {
-          postgres.set(pid, cpuSeconds(pid));
-        }
-      } catch {
-        /* gone meanwhile */
-      }
-    }
-  } catch {
-    /* no /proc */
-  }
+  const postgres = new Map(databasePids().map((pid) => [pid, cpuSeconds(pid)]));
   const own = process.cpuUsage();
   return {
+    // µs of CLOCK_MONOTONIC, the clock of V8's CPU profiles.
+    at: Number(process.hrtime.bigint() / 1000n),
     service: cpuSeconds(children.service?.pid),
     sandbox: cpuSeconds(children.sandbox?.pid),
     postgres,
@@ -160,6 +209,26 @@ async function run(name, options) {
   return measure(name, options);
 }
 
+const PROFILING = /cpu-prof/.test(
+  `${process.env.BENCH_SERVICE_NODE_ARGS} ${process.env.BENCH_SANDBOX_NODE_ARGS}`,
+);
+
+/** When profiling, a run's window for `node bench/profile.mjs --window a,b`. */
+function profileWindow(before, after) {
+  return PROFILING ? { 'profile window µs': `${before.at},${after.at}` } : {};
+}
+
+/** CPU milliseconds per request, by process (PostgreSQL: all its processes, or PGlite). */
+function cpuPerRequest(spent, requests) {
+  return Object.fromEntries(
+    Object.entries(spent).map(([k, seconds]) => [
+      `cpu ms/req ${k}`,
+      Number(((seconds * 1000) / Math.max(1, requests)).toFixed(2)),
+    ]),
+  );
+}
+
+/** Closed loop: `CONNECTIONS` connections, each sending its next request once answered. */
 async function measure(name, options) {
   const load = { ...options, connections: CONNECTIONS, ...(RATE > 0 ? { overallRate: RATE } : {}) };
   if (WARMUP > 0) await autocannon({ ...load, duration: WARMUP });
@@ -167,14 +236,8 @@ async function measure(name, options) {
   for (let i = 0; i < REPEAT; i += 1) {
     const before = cpuSnapshot();
     const r = await autocannon({ ...load, duration: DURATION });
-    const spent = cpuSpent(before, cpuSnapshot());
-    // CPU milliseconds per request, by process (PostgreSQL only on this machine's server).
-    const cpu = Object.fromEntries(
-      Object.entries(spent).map(([k, seconds]) => [
-        `cpu ms/req ${k}`,
-        Number(((seconds * 1000) / Math.max(1, r.requests.total)).toFixed(2)),
-      ]),
-    );
+    const after = cpuSnapshot();
+    const spent = cpuSpent(before, after);
     rows.push({
       scenario: name,
       'req/s': Math.round(r.requests.average),
@@ -182,15 +245,68 @@ async function measure(name, options) {
       'p99 ms': r.latency.p99,
       'non-2xx': r.non2xx,
       errors: r.errors + r.timeouts,
-      ...cpu,
+      ...cpuPerRequest(spent, r.requests.total),
+      ...profileWindow(before, after),
     });
-    await settle(process.env.DATABASE_URL);
+    await settle(DATABASE_URL);
   }
   const row = median(rows, (x) => x['req/s']);
   console.log(
     JSON.stringify(REPEAT > 1 ? { ...row, 'req/s of each run': rows.map((x) => x['req/s']) } : row),
   );
   return row;
+}
+
+const ms = (value) => Number(value.toFixed(1));
+
+/**
+ * Open loop (bench/open-loop.mjs): requests at evenly spaced instants, `level`% of `capacity`
+ * per second, latency from each request's intended instant. Prints one line per level (the run
+ * with the median p99 of `--repeat`).
+ */
+async function measureOpenLoop(name, origin, request, capacity, levels = LEVELS) {
+  if (!(capacity > 0)) {
+    console.log(JSON.stringify({ scenario: `open loop: ${name}`, note: 'no capacity to scale' }));
+    return [];
+  }
+  const lines = [];
+  for (const level of levels) {
+    const rate = (capacity * level) / 100;
+    const load = { origin, rate, request, connections: OPEN_CONNECTIONS };
+    if (WARMUP > 0) await openLoop({ ...load, duration: WARMUP });
+    const rows = [];
+    for (let i = 0; i < REPEAT; i += 1) {
+      const before = cpuSnapshot();
+      const r = await openLoop({ ...load, duration: DURATION });
+      const after = cpuSnapshot();
+      const spent = cpuSpent(before, after);
+      rows.push({
+        scenario: `open loop: ${name}`,
+        'load %': level,
+        'target req/s': Math.round(rate),
+        'achieved req/s': Math.round(r.achievedPerSecond),
+        'p50 ms': ms(r.p50),
+        'p99 ms': ms(r.p99),
+        'p99.9 ms': ms(r.p999),
+        'max ms': ms(r.max),
+        requests: r.requests,
+        'late starts': r.late,
+        'non-2xx': r.non2xx,
+        errors: r.errors,
+        ...cpuPerRequest(spent, r.requests),
+        ...profileWindow(before, after),
+      });
+      await settle(DATABASE_URL);
+    }
+    const row = median(rows, (x) => x['p99 ms']);
+    console.log(
+      JSON.stringify(
+        REPEAT > 1 ? { ...row, 'p99 ms of each run': rows.map((x) => x['p99 ms']) } : row,
+      ),
+    );
+    lines.push(row);
+  }
+  return lines;
 }
 
 /** The middle run by `value` (the lower middle for an even count). */
@@ -336,16 +452,21 @@ async function rowCount(url) {
 
 async function main() {
   const [sandboxPort, port] = await freePorts(2);
-  const url = process.env.DATABASE_URL;
+  const url = DATABASE_URL;
   console.log(
     JSON.stringify({
       machine: `${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, ${cpus()[0]?.model ?? ''}`,
       node: process.version,
-      database: url ? url.replace(/\/\/[^@]*@/, '//') : 'embedded PGlite (no DATABASE_URL)',
+      database: url
+        ? url.replace(/\/\/[^@]*@/, '//')
+        : `embedded PGlite (${args.embedded ? '--embedded' : 'no DATABASE_URL'})`,
       connections: CONNECTIONS,
       duration_s: DURATION,
       warmup_s: WARMUP,
       rows: ROWS,
+      // Other processes' load shows here: on a shared machine, the noise of this run.
+      started: new Date().toISOString(),
+      'load average 1/5/15 min': loadavg().map((x) => Number(x.toFixed(1))),
     }),
   );
   const sandbox = (children.sandbox = start('dist/apps/msp-sandbox/src/main.js', {
@@ -376,7 +497,8 @@ async function main() {
     await settle(url);
     const base = `http://127.0.0.1:${port}`;
     const auth = { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' };
-    const results = [];
+    // This run's figures for the targets (docs/performance.md), printed last.
+    const targets = {};
 
     // Card payments with unique idempotency keys and order ids, against `target`.
     const creates = (target) => ({
@@ -396,7 +518,22 @@ async function main() {
         },
       ],
     });
-    results.push(await run('create payment (non-3DS)', creates(base)));
+    // The same for the open loop.
+    const openCreate = () => {
+      const id = `bench-${randomUUID()}`;
+      return {
+        method: 'POST',
+        path: '/v1/payments',
+        headers: { ...auth, 'idempotency-key': id },
+        body: paymentBody(id),
+      };
+    };
+    const CREATE = 'create payment (non-3DS)';
+    const create = await run(CREATE, creates(base));
+    // The open loop's rates are fractions of the closed loop's throughput just measured.
+    const createOpen = create
+      ? await measureOpenLoop(CREATE, base, openCreate, create['req/s'])
+      : [];
 
     const readKey = `bench-read-${randomUUID()}`;
     const createdResponse = await fetch(`${base}/v1/payments`, {
@@ -408,15 +545,15 @@ async function main() {
     if (createdResponse.status !== 201) {
       throw new Error(`creating the payment to read failed: ${JSON.stringify(created)}`);
     }
-    results.push(
-      await run('read one payment', { url: `${base}/v1/payments/${created.id}`, headers: auth }),
-    );
-    results.push(
-      await run('list payments (limit 20)', {
-        url: `${base}/v1/payments?limit=20&status=completed`,
-        headers: auth,
-      }),
-    );
+    const readPath = `/v1/payments/${created.id}`;
+    const openRead = () => ({ method: 'GET', path: readPath, headers: auth });
+    const READ = 'read one payment';
+    const read = await run(READ, { url: `${base}${readPath}`, headers: auth });
+    if (read) await measureOpenLoop(READ, base, openRead, read['req/s']);
+    await run('list payments (limit 20)', {
+      url: `${base}/v1/payments?limit=20&status=completed`,
+      headers: auth,
+    });
 
     const order = await (
       await fetch(`http://127.0.0.1:${sandboxPort}/v1/json/orders/${created.orderId}`, {
@@ -425,95 +562,165 @@ async function main() {
     ).text();
     // The sandbox answers with sorted keys: {"data":{…},"success":true}. The webhook body is `data`.
     const body = order.slice('{"data":'.length, order.lastIndexOf(',"success":'));
-    results.push(
-      await run('signed POST webhook', {
-        url: `${base}/webhooks/multisafepay?transactionid=${created.orderId}&timestamp=1`,
-        method: 'POST',
-        requests: [
-          {
-            setupRequest: (req) => {
-              const ts = Math.floor(Date.now() / 1000);
-              const mac = createHmac('sha512', MSP_KEY).update(`${ts}:${body}`).digest('hex');
-              return {
-                ...req,
-                headers: {
-                  'content-type': 'application/json',
-                  auth: Buffer.from(`${ts}:${mac}`).toString('base64'),
-                },
-                body,
-              };
-            },
+    await run('signed POST webhook', {
+      url: `${base}/webhooks/multisafepay?transactionid=${created.orderId}&timestamp=1`,
+      method: 'POST',
+      requests: [
+        {
+          setupRequest: (req) => {
+            const ts = Math.floor(Date.now() / 1000);
+            const mac = createHmac('sha512', MSP_KEY).update(`${ts}:${body}`).digest('hex');
+            return {
+              ...req,
+              headers: {
+                'content-type': 'application/json',
+                auth: Buffer.from(`${ts}:${mac}`).toString('base64'),
+              },
+              body,
+            };
           },
-        ],
-      }),
-    );
+        },
+      ],
+    });
 
-    if (args.only && !args.only.includes('floor')) return;
+    if (create) targets['service cpu ms/payment'] = create['cpu ms/req service'];
+    const at75 = createOpen.find((x) => x['load %'] === 75);
+    if (at75) targets['open-loop create p99 ms at 75%'] = at75['p99 ms'];
     if (!url) {
+      // `npm start` without DATABASE_URL: its targets are absolute (docs/performance.md).
+      if (create) targets['embedded creates/s'] = create['req/s'];
+      if (read) targets['embedded reads/s'] = read['req/s'];
       console.log(
         JSON.stringify({
           note: 'the floors are measured on DATABASE_URL only (PGlite serves one connection)',
         }),
       );
-      return;
+    } else if (!args.only || args.only.includes('floor')) {
+      await floors({
+        url,
+        sandboxPort,
+        creates,
+        openCreate,
+        create,
+        readPath,
+        openRead,
+        read,
+        targets,
+      });
     }
-    const runs = [];
-    for (let i = 0; i < REPEAT; i += 1) {
-      if (i > 0) await settle(url);
-      runs.push(await floor(url));
+    if (Object.keys(targets).length > 0) {
+      console.log(JSON.stringify({ scenario: 'targets', ...targets }));
     }
-    const db = median(runs, (x) => x.perSecond);
-    const create = results[0];
     console.log(
       JSON.stringify({
-        scenario: 'database floor (pg, same writes)',
-        'payments/s': db.perSecond,
-        ...(REPEAT > 1 ? { 'payments/s of each run': runs.map((x) => x.perSecond) } : {}),
-        'cpu ms/payment (postgres + client)': db.cpu,
-        'create/floor': create ? Number((create['req/s'] / db.perSecond).toFixed(2)) : null,
+        finished: new Date().toISOString(),
+        'load average 1/5/15 min': loadavg().map((x) => Number(x.toFixed(1))),
       }),
     );
-
-    // The HTTP floor: the same creates against a bare node:http server (bench/http-floor.mjs)
-    // that makes the same calls to the sandbox and takes its notifications, with nothing else.
-    // Its "service" column is that bare server. Its port is taken now, not at start-up: by now
-    // the runs' outgoing connections may have used a port chosen then.
-    const [barePort] = await freePorts(1);
-    const bare = start('bench/http-floor.mjs', {
-      PORT: String(barePort),
-      MSP_BASE_URL: `http://127.0.0.1:${sandboxPort}/v1/json`,
-      MSP_API_KEY: MSP_KEY,
-    });
-    try {
-      await waitFor(`http://127.0.0.1:${barePort}/health/ready`);
-      children.service = bare;
-      const http = await measure(
-        'HTTP floor (node:http, no database)',
-        creates(`http://127.0.0.1:${barePort}`),
-      );
-      const transport =
-        http['cpu ms/req service'] + http['cpu ms/req sandbox'] + http['cpu ms/req load'];
-      // No implementation can use more CPU than the machine has: a payment costs at least the
-      // HTTP floor's CPU (load generator + sandbox + bare server) plus the database floor's
-      // (PostgreSQL + client), so this is the most payments/s these cores allow.
-      const ceiling = Math.round((cpus().length * 1000) / (transport + db.cpu));
-      console.log(
-        JSON.stringify({
-          scenario: 'ceiling on these cores (HTTP floor CPU + database floor CPU)',
-          'payments/s': ceiling,
-          'ceiling/floor': Number((ceiling / db.perSecond).toFixed(2)),
-          // Closed loop: each connection waits for its answer, so latency = connections ÷ rate.
-          'mean latency ms at this rate': Math.round((CONNECTIONS * 1000) / ceiling),
-        }),
-      );
-    } finally {
-      children.service = service;
-      bare.kill('SIGTERM');
-    }
   } finally {
-    service.kill('SIGTERM');
-    sandbox.kill('SIGTERM');
+    stop(service);
+    stop(sandbox);
   }
+}
+
+/** Starts a bare floor server on a fresh port and measures with it as the "service". */
+async function withFloorServer(entry, env, work) {
+  // The port is taken now, not at the bench's start: by now the runs' outgoing connections may
+  // have used a port chosen then.
+  const [port] = await freePorts(1);
+  const server = start(entry, { PORT: String(port), ...env });
+  const service = children.service;
+  try {
+    await waitFor(`http://127.0.0.1:${port}/health/ready`);
+    children.service = server;
+    return await work(`http://127.0.0.1:${port}`);
+  } finally {
+    children.service = service;
+    stop(server);
+  }
+}
+
+/** The highest open-loop level, for the floors: the generator's hardest test. */
+const TOP_LEVEL = LEVELS.length > 0 ? [Math.max(...LEVELS)] : [];
+
+/**
+ * The floors, measured in the same run as the service: the database floor, the HTTP floor and
+ * the ceiling both imply, and the read floor. Each bare server also takes the open loop at the
+ * service's highest rate, where its latency is the instrument's own.
+ */
+async function floors({
+  url,
+  sandboxPort,
+  creates,
+  openCreate,
+  create,
+  readPath,
+  openRead,
+  read,
+  targets,
+}) {
+  const runs = [];
+  for (let i = 0; i < REPEAT; i += 1) {
+    if (i > 0) await settle(url);
+    runs.push(await floor(url));
+  }
+  const db = median(runs, (x) => x.perSecond);
+  console.log(
+    JSON.stringify({
+      scenario: 'database floor (pg, same writes)',
+      'payments/s': db.perSecond,
+      ...(REPEAT > 1 ? { 'payments/s of each run': runs.map((x) => x.perSecond) } : {}),
+      'cpu ms/payment (postgres + client)': db.cpu,
+      'create/floor': create ? Number((create['req/s'] / db.perSecond).toFixed(2)) : null,
+    }),
+  );
+
+  // The HTTP floor: the same creates against a bare node:http server (bench/http-floor.mjs)
+  // that makes the same calls to the sandbox and takes its notifications, with nothing else.
+  // Its "service" column is that bare server.
+  const HTTP = 'HTTP floor (node:http, no database)';
+  const env = { MSP_BASE_URL: `http://127.0.0.1:${sandboxPort}/v1/json`, MSP_API_KEY: MSP_KEY };
+  await withFloorServer('bench/http-floor.mjs', env, async (origin) => {
+    const http = await measure(HTTP, creates(origin));
+    const transport =
+      http['cpu ms/req service'] + http['cpu ms/req sandbox'] + http['cpu ms/req load'];
+    // No implementation can use more CPU than the machine has: a payment costs at least the
+    // HTTP floor's CPU (load generator + sandbox + bare server) plus the database floor's
+    // (PostgreSQL + client), so this is the most payments/s these cores allow.
+    const ceiling = Math.round((cpus().length * 1000) / (transport + db.cpu));
+    const createCeiling = create ? Number((create['req/s'] / ceiling).toFixed(2)) : null;
+    console.log(
+      JSON.stringify({
+        scenario: 'ceiling on these cores (HTTP floor CPU + database floor CPU)',
+        'payments/s': ceiling,
+        'ceiling/floor': Number((ceiling / db.perSecond).toFixed(2)),
+        'create/ceiling': createCeiling,
+        // Closed loop: each connection waits for its answer, so latency = connections ÷ rate.
+        'mean latency ms at this rate': Math.round((CONNECTIONS * 1000) / ceiling),
+      }),
+    );
+    if (createCeiling !== null) targets['create/ceiling'] = createCeiling;
+    targets['bare transport cpu ms/payment'] = http['cpu ms/req service'];
+    if (create) await measureOpenLoop(HTTP, origin, openCreate, create['req/s'], TOP_LEVEL);
+  });
+
+  // The read floor: the same read against a bare node:http server running the service's own
+  // SELECT on a pool of the service's size (bench/read-floor.mjs).
+  const READ_FLOOR = 'read floor (node:http + pg, same SELECT)';
+  const poolSize = process.env.BENCH_POOL_SIZE ?? '20';
+  await withFloorServer(
+    'bench/read-floor.mjs',
+    { DATABASE_URL: url, POOL_SIZE: poolSize },
+    async (origin) => {
+      const bare = await measure(READ_FLOOR, { url: `${origin}${readPath}` });
+      if (read) {
+        const ratio = Number((read['req/s'] / bare['req/s']).toFixed(2));
+        console.log(JSON.stringify({ scenario: 'read ÷ read floor', 'read/read floor': ratio }));
+        targets['read/read floor'] = ratio;
+        await measureOpenLoop(READ_FLOOR, origin, openRead, read['req/s'], TOP_LEVEL);
+      }
+    },
+  );
 }
 
 await main();
