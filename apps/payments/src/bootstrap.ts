@@ -11,6 +11,7 @@ import { HttpErrorFilter } from './common/http-error.filter.js';
 import { genRequestId } from './common/request-id.js';
 import { registerSecurityHeaders } from './common/security-headers.js';
 import { loadAppConfig } from './config/app.config.js';
+import { loadAmqpConfig, rabbitMqImports } from './config/amqp.config.js';
 import { MetricsService } from './metrics/metrics.service.js';
 
 function fieldProblems(errors: ValidationError[], prefix = ''): FieldProblem[] {
@@ -61,10 +62,16 @@ export async function createApp(): Promise<NestFastifyApplication> {
     done();
   });
   const msp = loadMultisafepayConfig(process.env);
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(msp), adapter, {
-    bufferLogs: true,
-    rawBody: true,
-  });
+  // RabbitMQ (and amqplib) is loaded only when AMQP_URL is set.
+  const broker = await rabbitMqImports(loadAmqpConfig(process.env));
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.register(msp, broker),
+    adapter,
+    {
+      bufferLogs: true,
+      rawBody: true,
+    },
+  );
   app.useLogger(app.get(Logger));
   registerSecurityHeaders(adapter.getInstance(), {
     // Swagger UI and the sandbox pages use inline scripts and styles; forms may post to
