@@ -13,6 +13,7 @@ import { startApp, type RunningApp } from './support/app.js';
 import { scratchDatabase } from './support/database.js';
 import { sandboxAdmin, submit3ds } from './support/sandbox.js';
 import { TestSubscriber, type ReceivedEvent } from './support/subscriber.js';
+import { EventConsumer, rabbitMqAvailable, TEST_AMQP_URL } from './support/amqp.js';
 
 interface EndpointBody {
   id: string;
@@ -599,5 +600,84 @@ describe('the feed never skips an event that commits late (two overlapping trans
       ['payment.cancelled', first.id],
       ['payment.cancelled', second.id],
     ]);
+  });
+});
+
+const withRabbit = await rabbitMqAvailable('events through RabbitMQ');
+
+describe.runIf(withRabbit)('events through RabbitMQ (real broker, publisher confirms)', () => {
+  let sut: RunningApp;
+  let consumer: EventConsumer;
+
+  beforeAll(async () => {
+    consumer = await EventConsumer.bind('#');
+    sut = await startApp({ ...FAST_RELAY, RECONCILE_INTERVAL_MS: '0', AMQP_URL: TEST_AMQP_URL });
+  });
+
+  afterAll(async () => {
+    await sut?.close();
+    await consumer?.close();
+    delete process.env.AMQP_URL;
+  });
+
+  it('should publish every event once, routed by type, with the body and its id as sent everywhere', async () => {
+    const direct = (await createPayment<PaymentBody>(sut.url, paymentRequest())).body;
+    const pending = (
+      await createPayment<PaymentBody>(sut.url, paymentRequest({}, { number: CARDS.threeDs }))
+    ).body;
+    await submit3ds(pending.nextAction?.url ?? '', 'success');
+    await call(
+      sut.url,
+      'POST',
+      `/v1/payments/${direct.id}/refunds`,
+      {},
+      {
+        idempotencyKey: randomUUID(),
+      },
+    );
+    const expected = [
+      ...(await feedFor(sut.url, direct.id)),
+      ...(await feedFor(sut.url, pending.id)),
+    ];
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline && expected.length < 5) {
+      await new Promise((r) => setTimeout(r, 100));
+      expected.splice(
+        0,
+        expected.length,
+        ...(await feedFor(sut.url, direct.id)),
+        ...(await feedFor(sut.url, pending.id)),
+      );
+    }
+    expect(expected.map((e) => e.type).sort()).toEqual(
+      [
+        'payment.completed',
+        'payment.refunded',
+        'refund.succeeded',
+        'payment.initialized',
+        'payment.completed',
+      ].sort(),
+    );
+    while (Date.now() < deadline && !expected.every((e) => consumer.byId().has(e.id))) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const byId = consumer.byId();
+    for (const event of expected) {
+      const messages = byId.get(event.id) ?? [];
+      expect(messages).toHaveLength(1);
+      const [m] = messages;
+      expect(m?.fields.routingKey).toBe(event.type);
+      expect(m?.properties).toMatchObject({
+        messageId: event.id,
+        contentType: 'application/json',
+        deliveryMode: 2,
+        type: event.type,
+      });
+      expect(m?.properties.headers).toMatchObject({
+        'payment-id': event.paymentId,
+        sequence: event.sequence,
+      });
+      expect(JSON.parse(m?.content.toString('utf8') ?? '')).toEqual(event);
+    }
   });
 });
