@@ -9,6 +9,7 @@ const alias = {
   '@app/payments': lib('payments'),
   '@app/multisafepay': lib('multisafepay'),
   '@app/msp-sandbox': lib('msp-sandbox'),
+  '@app/tracing': lib('tracing'),
 };
 
 // The reliability suite restarts PostgreSQL and loads both cores: it runs on its own
