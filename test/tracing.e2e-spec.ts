@@ -224,7 +224,7 @@ describe('OpenTelemetry tracing, with OTEL_EXPORTER_OTLP_ENDPOINT set', () => {
     await receiver.close();
   });
 
-  it("should export one trace of a payment, continuing the caller's trace through the database and MultiSafepay", async () => {
+  it("should export a payment as one trace: the caller's, through the database and MultiSafepay", async () => {
     const created = await createPayment(service.url, paymentRequest(), {
       headers: { traceparent: `00-${CALLER_TRACE}-${CALLER_SPAN}-01` },
     });

@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   await app.listen(config.port, config.host);
 }
 
-/** Waits for the last export, but never holds up a shutdown for long on an unreachable collector. */
+/** Waits for the last export, but not for long when the collector does not answer. */
 async function flush(tracing: StartedTracing): Promise<void> {
   await Promise.race([
     tracing.shutdown().catch(() => undefined),

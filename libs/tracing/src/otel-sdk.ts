@@ -72,11 +72,11 @@ export async function startOtel(env: NodeJS.ProcessEnv): Promise<StartedTracing>
       new PgInstrumentation({ requireParentSpan: true }),
     ],
   });
-  // No ESM loader hook (import-in-the-middle): it made loading the app about twice as slow here, and nothing
-  // needs it. pg is loaded by TypeORM through require, which the instrumentation hooks; Fastify
-  // is joined through its diagnostics channel; node:http and node:https are shared by require and
-  // import, so requiring them now patches them in place for ESM importers (axios) too, and the
-  // sync carries the patch to their named ESM exports.
+  // No ESM loader hook (import-in-the-middle): it made loading the app about twice as slow here,
+  // and nothing needs it. pg is loaded by TypeORM through require, which the instrumentation
+  // hooks; Fastify is joined through its diagnostics channel; node:http and node:https are shared
+  // by require and import, so requiring them now patches them in place for ESM importers (axios)
+  // too, and the sync carries the patch to their named ESM exports.
   const require = createRequire(import.meta.url);
   require('node:http');
   require('node:https');
