@@ -12,6 +12,7 @@ const alias = {
   '@app/webhook-sender': lib('webhook-sender'),
   '@app/client': lib('client'),
   '@app/rabbitmq': lib('rabbitmq'),
+  '@app/tracing': lib('tracing'),
 };
 
 // The reliability suite restarts PostgreSQL and loads both cores: it runs on its own

@@ -1,5 +1,6 @@
 import type { Params } from 'nestjs-pino';
 import pino from 'pino';
+import { traceLogFields, tracingActive } from '@app/tracing';
 import type { AppConfig } from '../config/app.config.js';
 
 /**
@@ -46,6 +47,8 @@ export function loggerParams(app: AppConfig): Params {
     },
     customLogLevel: (_req, res, err) =>
       err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+    // With tracing on, each line names its trace and span (`trace_id`, `span_id`); off, no cost.
+    ...(tracingActive() ? { mixin: traceLogFields } : {}),
   };
   return {
     forRoutes: ['{*splat}'],
