@@ -3,8 +3,9 @@ import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createPayment, DEV_KEY, paymentRequest } from './support/api.js';
+import { call, createPayment, DEV_KEY, paymentRequest } from './support/api.js';
 import { findCardData } from './support/card-data.js';
+import { TestSubscriber } from './support/subscriber.js';
 import {
   ensureBuilt,
   freePort,
@@ -311,6 +312,39 @@ describe('OpenTelemetry tracing, with OTEL_EXPORTER_OTLP_ENDPOINT set', () => {
     const modules = readFileSync(service.moduleLog, 'utf8');
     expect(modules).toContain('@opentelemetry/sdk-trace-node');
     expect(modules).toContain('@fastify/otel');
+  });
+
+  it("should deliver the payment's events within the caller's trace", async () => {
+    const trace = 'ef'.repeat(16);
+    const subscriber = new TestSubscriber();
+    await subscriber.start();
+    try {
+      const endpoint = await call<{ secret: string }>(
+        service.url,
+        'POST',
+        '/v1/webhook-endpoints',
+        {
+          url: subscriber.url,
+          eventTypes: ['payment.completed'],
+        },
+      );
+      expect(endpoint.status).toBe(201);
+      const created = await createPayment<{ id: string }>(service.url, paymentRequest(), {
+        headers: { traceparent: `00-${trace}-${'12'.repeat(8)}-01` },
+      });
+      await subscriber.waitFor(() => subscriber.eventsFor(created.body.id).length === 1, 20_000);
+      const delivery = subscriber.accepted.find((d) => d.event.paymentId === created.body.id);
+      // The relay sends it later, outside the request, yet in the request's trace.
+      expect(delivery?.headers.traceparent).toMatch(new RegExp(`^00-${trace}-[0-9a-f]{16}-01$`));
+      const deliverySpan = String(delivery?.headers.traceparent).split('-')[2];
+      const exported = await eventually(
+        () => receiver.spans.find((s) => s.spanId === deliverySpan),
+        'the delivery span',
+      );
+      expect(exported).toMatchObject({ kind: SpanKind.CLIENT, traceId: trace });
+    } finally {
+      await subscriber.stop();
+    }
   });
 
   it('should let work done later (the event relay) continue a stored trace and pass it on', async () => {

@@ -4,7 +4,8 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { loadMultisafepayConfig } from '@app/multisafepay';
 import { MspEnvelopeFilter } from '@app/msp-sandbox';
-import { ValidationFailedError, type FieldProblem } from '@app/payments';
+import { setTraceparentSource, ValidationFailedError, type FieldProblem } from '@app/payments';
+import { currentTraceparent } from '@app/tracing';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { HttpErrorFilter } from './common/http-error.filter.js';
@@ -50,6 +51,8 @@ export function buildOpenApiDocument(app: NestFastifyApplication) {
 /** Builds the payments app (not listening). Used by main.ts and by the e2e tests alike. */
 export async function createApp(): Promise<NestFastifyApplication> {
   const config = loadAppConfig(process.env);
+  // Events keep the trace of the request that caused them (null while tracing is off).
+  setTraceparentSource(currentTraceparent);
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     genReqId: genRequestId,

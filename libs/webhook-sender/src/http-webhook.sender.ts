@@ -2,6 +2,7 @@ import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { WebhookSender, type WebhookAttemptResult, type WebhookDelivery } from '@app/payments';
 import { request as httpRequest, Agent as HttpAgent } from 'node:http';
 import { request as httpsRequest, Agent as HttpsAgent } from 'node:https';
+import { withTraceparent } from '@app/tracing';
 import { Webhook } from 'standardwebhooks';
 
 /** Bytes of an answer read at most (only the status matters; the rest is drained unread). */
@@ -24,7 +25,12 @@ export class HttpWebhookSender extends WebhookSender implements OnApplicationShu
     this.httpsAgent.destroy();
   }
 
+  /** Sent within the trace of the request that caused the event, when tracing is on. */
   send(delivery: WebhookDelivery): Promise<WebhookAttemptResult> {
+    return withTraceparent(delivery.event.traceparent, () => this.post(delivery));
+  }
+
+  private post(delivery: WebhookDelivery): Promise<WebhookAttemptResult> {
     const started = performance.now();
     const result = (
       delivered: boolean,
