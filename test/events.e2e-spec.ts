@@ -1,5 +1,6 @@
 import { PaymentLifecycleService, TransactionRunner } from '@app/payments';
 import { randomUUID } from 'node:crypto';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   call,
@@ -11,6 +12,7 @@ import {
 } from './support/api.js';
 import { startApp, type RunningApp } from './support/app.js';
 import { scratchDatabase } from './support/database.js';
+import { ROOT } from './support/process.js';
 import { sandboxAdmin, submit3ds } from './support/sandbox.js';
 import { TestSubscriber, type ReceivedEvent } from './support/subscriber.js';
 import { EventConsumer, rabbitMqAvailable, TEST_AMQP_URL } from './support/amqp.js';
@@ -279,6 +281,33 @@ describe('payment events: written with each move, in the feed and pushed signed 
     expect([missing.status, missing.body.error.code]).toEqual([404, 'WEBHOOK_ENDPOINT_NOT_FOUND']);
     const noEvent = await call<ErrorResponse>(sut.url, 'GET', `/v1/events/evt_${'0'.repeat(26)}`);
     expect([noEvent.status, noEvent.body.error.code]).toEqual([404, 'EVENT_NOT_FOUND']);
+  });
+
+  it("should verify a real delivery with docs/events.md's snippet, and refuse a tampered one", async () => {
+    const doc = readFileSync(`${ROOT}docs/events.md`, 'utf8');
+    const snippet = [...doc.matchAll(/```ts\n([\s\S]*?)```/g)]
+      .map((m) => m[1] ?? '')
+      .find((code) => code.includes('export function verify'));
+    expect(snippet).toContain('export function verify');
+    const file = `${ROOT}test/.docs-verify-${randomUUID()}.ts`;
+    writeFileSync(file, snippet ?? '');
+    try {
+      const { verify } = (await import(file)) as {
+        verify: (secret: string, headers: Record<string, string>, raw: string) => { id: string };
+      };
+      const res = await createPayment<PaymentBody>(sut.url, paymentRequest());
+      await subscriber.waitFor(() => subscriber.eventsFor(res.body.id).length === 1);
+      const delivery = subscriber.accepted.find((d) => d.event.paymentId === res.body.id);
+      const headers = delivery?.headers as Record<string, string>;
+      const secret = subscriber.secrets[0] ?? '';
+      expect(verify(secret, headers, delivery?.raw ?? '').id).toBe(delivery?.event.id);
+      const tampered = (delivery?.raw ?? '').replace('"completed"', '"refunded"');
+      expect(() => verify(secret, headers, tampered)).toThrow('bad signature');
+      const otherSecret = `whsec_${Buffer.alloc(32, 7).toString('base64')}`;
+      expect(() => verify(otherSecret, headers, delivery?.raw ?? '')).toThrow('bad signature');
+    } finally {
+      rmSync(file, { force: true });
+    }
   });
 
   it('should never show a secret again after creation', async () => {

@@ -17,16 +17,16 @@ import {
 } from './testing/rabbitmq-test-support.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const doc = readFileSync(`${ROOT}docs/events-rabbitmq.md`, 'utf8');
+const doc = readFileSync(`${ROOT}docs/events.md`, 'utf8');
 const snippet = /## A consumer in TypeScript[\s\S]*?```ts\n([\s\S]*?)```/.exec(doc)?.[1] ?? '';
 
-const available = await rabbitMqAvailable('docs/events-rabbitmq.md consumer');
+const available = await rabbitMqAvailable('docs/events.md consumer');
 
 /**
- * Runs the consumer of docs/events-rabbitmq.md as a reader would: type-checked (strict) and
+ * Runs the consumer of docs/events.md as a reader would: type-checked (strict) and
  * started with node, with its queue renamed so that the test leaves nothing behind.
  */
-describe.skipIf(!available)('the TypeScript consumer of docs/events-rabbitmq.md', () => {
+describe.skipIf(!available)('the TypeScript consumer of docs/events.md', () => {
   // Under node_modules so that the snippet finds amqplib as a reader's project would.
   const dir = `${ROOT}node_modules/.cache/events-rabbitmq-doc-${process.pid}`;
   const queue = uniqueName('rmq_doc_queue');
