@@ -3,6 +3,9 @@ import { maskPan } from './cards.js';
 
 export type FaultMode = 'error' | 'hang' | 'hang_after';
 
+/** When injected latency is spent: before the call does its work, or after (work, wait, answer). */
+export type LatencyStage = 'before' | 'after_read';
+
 export interface RequestLogEntry {
   at: string;
   method: string;
@@ -42,6 +45,7 @@ export function maskBody(value: unknown): unknown {
 @Injectable()
 export class FaultsService {
   latencyMs = 0;
+  latencyStage: LatencyStage = 'before';
   private fault: { mode: FaultMode; remaining: number; status: number } | null = null;
   private readonly log: RequestLogEntry[] = [];
 
@@ -52,6 +56,7 @@ export class FaultsService {
   clear(): void {
     this.fault = null;
     this.latencyMs = 0;
+    this.latencyStage = 'before';
   }
 
   current(): { mode: FaultMode; remaining: number; status: number } | null {

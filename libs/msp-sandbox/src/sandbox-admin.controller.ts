@@ -10,7 +10,7 @@ import {
   UseFilters,
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { FaultsService } from './faults.js';
+import { FaultsService, type LatencyStage } from './faults.js';
 import { MspError } from './msp-error.js';
 import { MspEnvelopeFilter } from './msp-envelope.filter.js';
 import { ORDER_STATUSES, SandboxService, type OrderStatus } from './sandbox.service.js';
@@ -130,13 +130,18 @@ export class SandboxAdminController {
 
   @Post('latency')
   @HttpCode(200)
-  latency(@Body() body: unknown): { latency_ms: number } {
+  latency(@Body() body: unknown): { latency_ms: number; stage: LatencyStage } {
     const ms = field(body, 'ms');
     if (typeof ms !== 'number' || !Number.isInteger(ms) || ms < 0 || ms > 60_000) {
       throw bad('ms must be an integer from 0 to 60000');
     }
+    const stage = field(body, 'stage') ?? 'before';
+    if (stage !== 'before' && stage !== 'after_read') {
+      throw bad('stage must be before or after_read');
+    }
     this.faults.latencyMs = ms;
-    return { latency_ms: ms };
+    this.faults.latencyStage = stage;
+    return { latency_ms: ms, stage };
   }
 
   @Get('requests')

@@ -68,13 +68,16 @@ export class SandboxApiController {
   ): Promise<void> {
     const path = req.url.split('?')[0] ?? req.url;
     const fault = this.faults.take();
-    if (this.faults.latencyMs > 0) await sleep(this.faults.latencyMs);
+    const { latencyMs, latencyStage } = this.faults;
+    if (latencyMs > 0 && latencyStage === 'before') await sleep(latencyMs);
     let status: number = 200;
     try {
       if (fault?.mode === 'error')
         throw new MspError(fault.status, 9999, 'Unknown error (injected by the sandbox)');
       if (fault?.mode === 'hang') return await this.hang(req, reply);
       const data = work(this.apiKey(req));
+      // The order as it was read: changes made during the delay are not in this answer.
+      if (latencyMs > 0 && latencyStage === 'after_read') await sleep(latencyMs);
       if (fault?.mode === 'hang_after') return await this.hang(req, reply);
       void reply
         .status(200)
