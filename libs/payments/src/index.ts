@@ -23,3 +23,4 @@ export * from './notifications/reconciler.service.js';
 export * from './refunds/refunds.errors.js';
 export * from './refunds/refunds.service.js';
 export * from './observability/payments.observer.js';
+export * from './retention/retention.service.js';

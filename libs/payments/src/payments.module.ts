@@ -9,6 +9,7 @@ import { NoopPaymentsObserver, PaymentsObserver } from './observability/payments
 import { PaymentsOptions } from './payments/payments.options.js';
 import { PaymentsService } from './payments/payments.service.js';
 import { RefundsService } from './refunds/refunds.service.js';
+import { RetentionService } from './retention/retention.service.js';
 
 export interface PaymentsModuleAsyncOptions {
   /** Must export an `OrdersGateway` provider (e.g. MultiSafepayModule) and what `inject` needs. */
@@ -33,6 +34,7 @@ export class PaymentsModule {
       NotificationsService,
       ReconcilerService,
       RefundsService,
+      RetentionService,
     ];
     return {
       module: PaymentsModule,

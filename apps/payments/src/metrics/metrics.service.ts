@@ -45,7 +45,7 @@ export class MetricsService {
 
   readonly notifications = new Counter({
     name: 'webhook_notifications_total',
-    help: 'MultiSafepay notifications by method and outcome',
+    help: 'MultiSafepay notifications by method and outcome (refused ones too: bad_signature, unknown_order, rate_limited, not_allowed)',
     labelNames: ['method', 'outcome'],
     registers: [this.registry],
   });
@@ -60,6 +60,13 @@ export class MetricsService {
     name: 'reconciler_payments_total',
     help: 'Payments the reconciler re-read, by result (claimed, changed, expired, failed)',
     labelNames: ['result'],
+    registers: [this.registry],
+  });
+
+  readonly pruned = new Counter({
+    name: 'retention_pruned_rows_total',
+    help: 'Rows deleted by retention, by table',
+    labelNames: ['table'],
     registers: [this.registry],
   });
 

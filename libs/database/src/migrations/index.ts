@@ -1,4 +1,5 @@
 // Every migration, in order. `npm run migration:generate -- <Name>` appends new ones here.
+import { WebhookEdgeRetention1795891189164 } from './1795891189164-webhook-edge-retention.js';
 import { Refunds1795535621389 } from './1795535621389-refunds.js';
 import { Notifications1795533098308 } from './1795533098308-notifications.js';
 import { PaymentsIdempotency1795532747808 } from './1795532747808-payments-idempotency.js';
@@ -8,4 +9,5 @@ export const MIGRATIONS = [
   PaymentsIdempotency1795532747808,
   Notifications1795533098308,
   Refunds1795535621389,
+  WebhookEdgeRetention1795891189164,
 ];

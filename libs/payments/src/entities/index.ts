@@ -1,5 +1,7 @@
 import { IdempotencyKeyEntity } from './idempotency-key.entity.js';
 import { NotificationEntity } from './notification.entity.js';
+import { NotificationReadEntity } from './notification-read.entity.js';
+import { NotificationRefusalEntity } from './notification-refusal.entity.js';
 import { PaymentEventEntity } from './payment-event.entity.js';
 import { RefundEntity } from './refund.entity.js';
 import { PaymentEntity } from './payment.entity.js';
@@ -15,6 +17,8 @@ export const PAYMENTS_ENTITIES = [
   IdempotencyKeyEntity,
   NotificationEntity,
   RefundEntity,
+  NotificationReadEntity,
+  NotificationRefusalEntity,
 ];
 export {
   NotificationEntity,
@@ -22,3 +26,9 @@ export {
   type NotificationOutcome,
 } from './notification.entity.js';
 export { RefundEntity, REFUND_STATUSES, type RefundStatus } from './refund.entity.js';
+export { NotificationReadEntity } from './notification-read.entity.js';
+export {
+  NotificationRefusalEntity,
+  REFUSAL_REASONS,
+  type RefusalReason,
+} from './notification-refusal.entity.js';

@@ -22,6 +22,8 @@ export abstract class PaymentsObserver {
     expired: number;
     failed: number;
   }): void;
+  /** Retention deleted `rows` rows of `table`. */
+  abstract pruned(table: string, rows: number): void;
 }
 
 export class NoopPaymentsObserver extends PaymentsObserver {
@@ -30,4 +32,5 @@ export class NoopPaymentsObserver extends PaymentsObserver {
   gatewayCall(): void {}
   notification(): void {}
   reconcilerRun(): void {}
+  pruned(): void {}
 }
