@@ -4,12 +4,13 @@ import { PaymentsObserver } from '../observability/payments.observer.js';
 import { PaymentsOptions } from '../payments/payments.options.js';
 
 /**
- * One table's pruning: rows whose `column` is older than `maxAgeMs` go, `key` identifying them.
- * `where` may narrow it (e.g. only delivered events); it must not take parameters.
+ * One table's pruning: rows whose `column` is older than `maxAgeMs` go, `key` (the primary key's
+ * columns) identifying them. `where` may narrow it (e.g. only delivered events); it must not take
+ * parameters.
  */
 export interface PruneTarget {
   table: string;
-  key: string;
+  key: readonly string[];
   column: string;
   maxAgeMs: (options: PaymentsOptions) => number;
   where?: string;
@@ -23,26 +24,26 @@ export interface PruneTarget {
 export const PRUNE_TARGETS: readonly PruneTarget[] = [
   {
     table: 'idempotency_keys',
-    key: '(client_id, key)',
+    key: ['client_id', 'key'],
     column: 'created_at',
     maxAgeMs: (o) => o.idempotencyKeyTtlMs,
   },
   {
     table: 'notifications',
-    key: 'id',
+    key: ['id'],
     column: 'received_at',
     maxAgeMs: (o) => o.notificationsRetentionMs,
   },
   {
     table: 'notification_refusals',
-    key: '(minute, source, reason)',
+    key: ['minute', 'source', 'reason'],
     column: 'minute',
     maxAgeMs: (o) => o.notificationsRetentionMs,
   },
   // Coalescing state of orders no notification asked about for a day.
   {
     table: 'notification_reads',
-    key: 'payment_id',
+    key: ['payment_id'],
     column: 'updated_at',
     maxAgeMs: () => 86_400_000,
   },
@@ -101,10 +102,11 @@ export class RetentionService implements OnApplicationShutdown {
   }
 
   private async pruneBatch(target: PruneTarget): Promise<number> {
+    const key = target.key.join(', ');
     const rows = await this.tx.statement<{ n: number }>(
       `WITH gone AS (
-         DELETE FROM ${target.table} WHERE ${target.key} IN (
-           SELECT ${target.key} FROM ${target.table}
+         DELETE FROM ${target.table} WHERE (${key}) IN (
+           SELECT ${key} FROM ${target.table}
            WHERE ${target.column} < now() - $1::float8 * interval '1 millisecond'
              ${target.where ? `AND (${target.where})` : ''}
            LIMIT ${BATCH}
