@@ -123,7 +123,7 @@ describe('retention and expired Idempotency-Keys', () => {
       idempotencyKey: key,
     });
     await age(key, '25 hours');
-    const request = paymentRequest({}, { number: CARDS.threeDs });
+    const request = paymentRequest({}, { number: CARDS.noThreeDs });
 
     const answers = await Promise.all(
       Array.from({ length: 10 }, () =>
