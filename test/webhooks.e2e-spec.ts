@@ -249,7 +249,13 @@ describe('webhooks: GET and POST notifications from the sandbox', () => {
   it('should record deliveries that change nothing together, a note with a NUL not failing the others', async () => {
     const notifications = sut.app.get(NotificationsService);
     const orderId = `grouped-${Date.now()}`;
-    const received = { method: 'POST' as const, orderId, signatureOk: false, payloadDigest: null };
+    const received = {
+      method: 'POST' as const,
+      orderId,
+      signatureOk: false,
+      payloadDigest: null,
+      source: '192.0.2.1',
+    };
     const outcomes = await Promise.all(
       ['plain', 'with a NUL \0 inside', 'another'].map((note) =>
         notifications.recordAlone(received, null, 'bad_signature', note),

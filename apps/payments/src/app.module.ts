@@ -81,6 +81,10 @@ export class AppModule {
             preparedStatements: !database.isEmbedded,
             // The embedded database serves one process: its own commits wake its relay.
             events: { ...events, listen: !database.isEmbedded },
+            rereadWindowMs: payments.webhookRereadWindowMs,
+            refusedAuditRows: payments.webhookRefusedAuditRows,
+            idempotencyKeyTtlMs: payments.idempotencyKeyTtlHours * 3_600_000,
+            notificationsRetentionMs: payments.notificationsRetentionDays * 86_400_000,
           }),
         }),
         PaymentsApiModule,

@@ -9,6 +9,7 @@ import { currentTraceparent } from '@app/tracing';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { HttpErrorFilter } from './common/http-error.filter.js';
+import { ManagementPort } from './common/management-port.js';
 import { genRequestId } from './common/request-id.js';
 import { registerSecurityHeaders } from './common/security-headers.js';
 import { loadAppConfig } from './config/app.config.js';
@@ -53,11 +54,17 @@ export async function createApp(): Promise<NestFastifyApplication> {
   const config = loadAppConfig(process.env);
   // Events keep the trace of the request that caused them (null while tracing is off).
   setTraceparentSource(currentTraceparent);
+  const management =
+    config.managementPort === null ? null : new ManagementPort(config.managementPort, config.host);
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     genReqId: genRequestId,
-    trustProxy: false,
+    // request.ip: X-Forwarded-For only from the proxies TRUST_PROXY names.
+    trustProxy:
+      typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
+    ...(management ? { serverFactory: management.serverFactory } : {}),
   });
+  management?.install(adapter.getInstance());
   // Make Fastify's request id the one pino logs and callers see.
   adapter.getInstance().addHook('onRequest', (request, reply, done) => {
     (request.raw as { id?: string }).id = String(request.id);
@@ -106,6 +113,11 @@ export async function createApp(): Promise<NestFastifyApplication> {
     SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
   }
   return app;
+}
+
+/** TRUST_PROXY=N: the N proxies nearest to us are believed (as proxy-addr reads a number). */
+function trustHops(hops: number): (address: string, hop: number) => boolean {
+  return (_address, hop) => hop < hops;
 }
 
 /** Request latency by route pattern (not by URL: ids would explode the label set). */

@@ -34,3 +34,4 @@ export * from './events/retry-schedule.js';
 export * from './events/webhook-endpoints.service.js';
 export * from './captures/captures.errors.js';
 export * from './captures/captures.service.js';
+export * from './retention/retention.service.js';

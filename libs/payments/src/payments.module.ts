@@ -15,6 +15,7 @@ import { OutboxRelay } from './events/outbox-relay.service.js';
 import { OutboxSignal } from './events/outbox-signal.js';
 import { OutboxWriter } from './events/outbox-writer.js';
 import { WebhookEndpointsService } from './events/webhook-endpoints.service.js';
+import { RetentionService } from './retention/retention.service.js';
 
 export interface PaymentsModuleAsyncOptions {
   /**
@@ -48,6 +49,7 @@ export class PaymentsModule {
       EventsService,
       WebhookEndpointsService,
       OutboxRelay,
+      RetentionService,
     ];
     return {
       module: PaymentsModule,

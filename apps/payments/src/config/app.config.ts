@@ -11,6 +11,7 @@ import {
   Min,
 } from 'class-validator';
 import { Type } from 'class-transformer';
+import { parseCidrList } from './cidr.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -54,6 +55,41 @@ class AppEnv {
   @IsInt({ message: 'must be an integer number of bytes' })
   @Min(1024, { message: 'must be at least 1024 bytes' })
   BODY_LIMIT_BYTES = 65_536;
+
+  @IsOptional()
+  @IsString()
+  TRUST_PROXY?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer port number' })
+  @Min(1, { message: 'must be between 1 and 65535' })
+  @Max(65535, { message: 'must be between 1 and 65535' })
+  MANAGEMENT_PORT?: number;
+}
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * TRUST_PROXY: `false` (default), `true` (any hop), a number of hops, or the proxies'
+ * addresses and CIDR blocks (also `loopback`, `linklocal`, `uniquelocal`), as Fastify takes it.
+ */
+function parseTrustProxy(raw: string | undefined): {
+  value: boolean | number | string[];
+  problems: string[];
+} {
+  if (raw === undefined || raw === 'false') return { value: false, problems: [] };
+  if (raw === 'true') return { value: true, problems: [] };
+  if (/^\d{1,2}$/.test(raw)) return { value: Number(raw), problems: [] };
+  const named = raw.split(',').map((s) => s.trim());
+  const addresses = named.filter((s) => !PROXY_NAMES.includes(s));
+  const { problems } = addresses.length > 0 ? parseCidrList(addresses.join(',')) : { problems: [] };
+  return {
+    value: named.filter((s) => s !== ''),
+    problems: problems.map(
+      (p) => `TRUST_PROXY: ${p}; or true, false, a number of hops, ${PROXY_NAMES.join(', ')}`,
+    ),
+  };
 }
 
 export interface AppConfig {
@@ -69,10 +105,14 @@ export interface AppConfig {
   bodyLimitBytes: number;
   /** Requests per second per API key on /v1; 0: no limit. */
   rateLimitPerSecond: number;
+  /** Which peers' X-Forwarded-For is believed for the client address (Fastify's trustProxy). */
+  trustProxy: boolean | number | string[];
+  /** With a port, /metrics and /health are served there and not on `port`. */
+  managementPort: number | null;
 }
 
 export function loadAppConfig(env: NodeJS.ProcessEnv): AppConfig {
-  const e = validateEnv(AppEnv, env);
+  const e = validateEnv(AppEnv, env, (c) => parseTrustProxy(c.TRUST_PROXY).problems);
   return {
     env: e.NODE_ENV as AppConfig['env'],
     port: e.PORT,
@@ -83,6 +123,8 @@ export function loadAppConfig(env: NodeJS.ProcessEnv): AppConfig {
     docsEnabled: e.DOCS_ENABLED === 'true',
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     rateLimitPerSecond: e.RATE_LIMIT_PER_SECOND,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY).value,
+    managementPort: e.MANAGEMENT_PORT ?? null,
   };
 }
 

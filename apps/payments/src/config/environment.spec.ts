@@ -27,6 +27,48 @@ describe('environmentProblems', () => {
     ]);
   });
 
+  it('should name each bad edge and retention variable in one line', () => {
+    expect(
+      environmentProblems({
+        WEBHOOK_RATE_LIMIT_PER_SECOND: '-1',
+        WEBHOOK_REREAD_WINDOW_MS: 'soon',
+        IDEMPOTENCY_KEY_TTL_HOURS: '12',
+        NOTIFICATIONS_RETENTION_DAYS: '0',
+        MANAGEMENT_PORT: '70000',
+      }),
+    ).toEqual([
+      'MANAGEMENT_PORT: must be between 1 and 65535',
+      'WEBHOOK_RATE_LIMIT_PER_SECOND: must be 0 or more',
+      'WEBHOOK_REREAD_WINDOW_MS: must be an integer number of milliseconds',
+      'IDEMPOTENCY_KEY_TTL_HOURS: must be at least 24 hours',
+      'NOTIFICATIONS_RETENTION_DAYS: must be at least 1 day',
+    ]);
+  });
+
+  it('should name a bad allowlist or proxy entry', () => {
+    expect(
+      environmentProblems({ WEBHOOK_ALLOWED_CIDRS: '10.0.0.0/8,nope', TRUST_PROXY: 'maybe' }),
+    ).toEqual([
+      "TRUST_PROXY: 'maybe' is not an IP address or CIDR block (e.g. 203.0.113.0/24); or true, false, a number of hops, loopback, linklocal, uniquelocal",
+      "WEBHOOK_ALLOWED_CIDRS: 'nope' is not an IP address or CIDR block (e.g. 203.0.113.0/24)",
+    ]);
+  });
+
+  it('should accept the edge settings an operator behind a proxy would set', () => {
+    const env = {
+      TRUST_PROXY: 'loopback, 10.0.0.0/8',
+      WEBHOOK_ALLOWED_CIDRS: '203.0.113.0/24',
+      MANAGEMENT_PORT: '9100',
+    };
+    expect(environmentProblems(env)).toEqual([]);
+    expect(loadAppConfig(env)).toMatchObject({
+      trustProxy: ['loopback', '10.0.0.0/8'],
+      managementPort: 9100,
+    });
+    expect(loadAppConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadAppConfig({}).trustProxy).toBe(false);
+  });
+
   it('should refuse production without its secrets', () => {
     expect(environmentProblems({ NODE_ENV: 'production' })).toEqual([
       'DATABASE_URL: required when NODE_ENV=production',

@@ -45,7 +45,7 @@ export class MetricsService {
 
   readonly notifications = new Counter({
     name: 'webhook_notifications_total',
-    help: 'MultiSafepay notifications by method and outcome',
+    help: 'MultiSafepay notifications by method and outcome (refused ones too: bad_signature, unknown_order, rate_limited, not_allowed)',
     labelNames: ['method', 'outcome'],
     registers: [this.registry],
   });
@@ -86,6 +86,13 @@ export class MetricsService {
   measureEventsBacklog(source: () => Promise<number>): void {
     this.eventsBacklog = source;
   }
+
+  readonly pruned = new Counter({
+    name: 'retention_pruned_rows_total',
+    help: 'Rows deleted by retention, by table',
+    labelNames: ['table'],
+    registers: [this.registry],
+  });
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });

@@ -46,4 +46,8 @@ export class PrometheusPaymentsObserver extends PaymentsObserver {
       if (count > 0) this.metrics.reconciled.inc({ result }, count);
     }
   }
+
+  pruned(table: string, rows: number): void {
+    this.metrics.pruned.inc({ table }, rows);
+  }
 }

@@ -84,7 +84,10 @@ export class PaymentsController {
   @ApiHeader({
     name: 'Idempotency-Key',
     required: true,
-    description: '1–255 visible ASCII characters, unique per request',
+    description:
+      '1–255 visible ASCII characters, unique per request. A key is kept with its answer for ' +
+      'IDEMPOTENCY_KEY_TTL_HOURS (24 by default) from its first use; after that it has expired ' +
+      'and is a fresh key again, as at Stripe: the same key then creates a new payment.',
   })
   @ApiCreatedResponse({ type: PaymentResponseDto })
   @ApiConflictResponse({
@@ -170,7 +173,11 @@ export class PaymentsController {
       'becomes `partial_refunded` or `refunded` as MultiSafepay reports it. Replays with the same ' +
       'Idempotency-Key return the same refund.',
   })
-  @ApiHeader({ name: 'Idempotency-Key', required: true })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: true,
+    description: 'Unique per refund; it stays with the refund it created and does not expire.',
+  })
   @ApiCreatedResponse({ type: RefundResponseDto })
   @ApiNotFoundResponse({ description: 'PAYMENT_NOT_FOUND', type: ErrorResponseDto })
   @ApiConflictResponse({

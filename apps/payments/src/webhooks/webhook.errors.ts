@@ -7,3 +7,19 @@ export class InvalidSignatureError extends PaymentsError {
     super(`The Auth signature of this notification is ${reason}`);
   }
 }
+
+export class SourceNotAllowedError extends PaymentsError {
+  readonly code = 'SOURCE_NOT_ALLOWED';
+
+  constructor() {
+    super('This address may not deliver notifications (WEBHOOK_ALLOWED_CIDRS)');
+  }
+}
+
+export class WebhookRateLimitedError extends PaymentsError {
+  readonly code = 'RATE_LIMITED';
+
+  constructor() {
+    super('Too many notifications from this address; retry later');
+  }
+}

@@ -14,10 +14,12 @@ import {
 import type { ConfigType } from '@nestjs/config';
 import {
   ApiBadRequestResponse,
+  ApiForbiddenResponse,
   ApiHeader,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { multisafepayConfig, parseMspOrderJson, verifyMspSignature } from '@app/multisafepay';
@@ -26,7 +28,9 @@ import type { FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { ErrorResponseDto } from '../common/error-response.dto.js';
 import { paymentsConfig } from '../config/payments.config.js';
+import { sourceKey } from './source-address.js';
 import { InvalidSignatureError } from './webhook.errors.js';
+import { WebhookEdgeService } from './webhook-edge.service.js';
 import { WebhookQueryDto } from './webhook-query.dto.js';
 
 // MultiSafepay keeps any query of the notification_url and may add its own parameters, so
@@ -49,11 +53,22 @@ const OK = 'OK';
  * MultiSafepay's notifications (DESIGN §5). Public: POST is authenticated by its HMAC `Auth`
  * header, GET carries no status at all and only triggers a read of the order. `OK` is answered
  * only once the change is committed; anything else makes MultiSafepay retry.
+ * The edge (docs/webhooks.md): an optional allowlist of senders, and a rate limit per sender
+ * that unsigned GETs and refused POSTs spend, never a genuine signed POST.
  */
 @ApiTags('webhooks')
+@ApiForbiddenResponse({
+  description: 'SOURCE_NOT_ALLOWED: the sender is outside WEBHOOK_ALLOWED_CIDRS',
+  type: ErrorResponseDto,
+})
+@ApiTooManyRequestsResponse({
+  description: 'RATE_LIMITED: too many from this sender (MultiSafepay retries later)',
+  type: ErrorResponseDto,
+})
 @Controller('webhooks/multisafepay')
 export class WebhooksController {
   constructor(
+    private readonly edge: WebhookEdgeService,
     private readonly notifications: NotificationsService,
     @Inject(multisafepayConfig.KEY) private readonly msp: ConfigType<typeof multisafepayConfig>,
     @Inject(paymentsConfig.KEY) private readonly config: ConfigType<typeof paymentsConfig>,
@@ -67,15 +82,19 @@ export class WebhooksController {
   })
   @ApiOkResponse({ description: 'OK (committed)', schema: { type: 'string', example: OK } })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED', type: ErrorResponseDto })
-  async get(@Query(queryPipe) query: object): Promise<string> {
+  async get(@Query(queryPipe) query: object, @Req() request: FastifyRequest): Promise<string> {
     const q = query as WebhookQueryDto;
-    if (q.payload_type === 'pretransaction') return OK;
-    await this.notifications.handleGet({
-      method: 'GET',
+    const received = {
+      method: 'GET' as const,
       orderId: q.transactionid,
       signatureOk: null,
       payloadDigest: null,
-    });
+      source: sourceKey(request.ip),
+    };
+    this.edge.admit(request.ip, received);
+    this.edge.charge(received);
+    if (q.payload_type === 'pretransaction') return OK;
+    await this.notifications.handleGet(received);
     return OK;
   }
 
@@ -106,12 +125,15 @@ export class WebhooksController {
       orderId: q.transactionid,
       signatureOk: false,
       payloadDigest: createHash('sha256').update(raw).digest('hex'),
+      source: sourceKey(request.ip),
     };
+    this.edge.admit(request.ip, received);
     const verdict = verifyMspSignature(raw, auth, this.msp.apiKey, {
       toleranceS: this.config.webhookToleranceS,
       maxFutureSkewS: 300,
     });
     if (!verdict.ok) {
+      this.edge.charge(received);
       await this.notifications.recordAlone(received, null, 'bad_signature', verdict.reason);
       throw new InvalidSignatureError(verdict.reason);
     }

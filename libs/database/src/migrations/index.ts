@@ -1,6 +1,7 @@
 // Every migration, in order. `npm run migration:generate -- <Name>` appends new ones here.
 import { ManualCapture1795897672764 } from './1795897672764-manual-capture.js';
 import { Events1795890891806 } from './1795890891806-events.js';
+import { WebhookEdgeRetention1795891189164 } from './1795891189164-webhook-edge-retention.js';
 import { Refunds1795535621389 } from './1795535621389-refunds.js';
 import { Notifications1795533098308 } from './1795533098308-notifications.js';
 import { PaymentsIdempotency1795532747808 } from './1795532747808-payments-idempotency.js';
@@ -11,5 +12,6 @@ export const MIGRATIONS = [
   Notifications1795533098308,
   Refunds1795535621389,
   Events1795890891806,
+  WebhookEdgeRetention1795891189164,
   ManualCapture1795897672764,
 ];

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
 export type IdempotencyState = 'in_progress' | 'completed';
 
@@ -7,8 +7,11 @@ export type IdempotencyState = 'in_progress' | 'completed';
  * (`lease_until`) drives it; duplicates wait. Once `completed`, the stored status and body are
  * the answer to every replay. Only definitive answers are stored: after a gateway timeout the
  * row stays `in_progress` with an expired lease, so a retry settles the same payment.
+ * A key older than IDEMPOTENCY_KEY_TTL_HOURS (by `created_at`) has expired: it is a fresh key
+ * again, and retention deletes it with its stored answer.
  */
 @Entity({ name: 'idempotency_keys' })
+@Index('ix_idempotency_keys_created_at', ['createdAt'])
 export class IdempotencyKeyEntity {
   @PrimaryColumn({ name: 'client_id', type: 'varchar', length: 64 })
   clientId!: string;

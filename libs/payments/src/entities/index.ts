@@ -1,5 +1,7 @@
 import { IdempotencyKeyEntity } from './idempotency-key.entity.js';
 import { NotificationEntity } from './notification.entity.js';
+import { NotificationReadEntity } from './notification-read.entity.js';
+import { NotificationRefusalEntity } from './notification-refusal.entity.js';
 import { PaymentEventEntity } from './payment-event.entity.js';
 import { RefundEntity } from './refund.entity.js';
 import { PaymentEntity } from './payment.entity.js';
@@ -26,6 +28,8 @@ export const PAYMENTS_ENTITIES = [
   EventDeliveryEntity,
   DeliveryAttemptEntity,
   CaptureEntity,
+  NotificationReadEntity,
+  NotificationRefusalEntity,
 ];
 export {
   NotificationEntity,
@@ -47,3 +51,9 @@ export {
   type DeliveryStatus,
 } from './event-delivery.entity.js';
 export { DeliveryAttemptEntity } from './delivery-attempt.entity.js';
+export { NotificationReadEntity } from './notification-read.entity.js';
+export {
+  NotificationRefusalEntity,
+  REFUSAL_REASONS,
+  type RefusalReason,
+} from './notification-refusal.entity.js';

@@ -8,12 +8,18 @@ export const NOTIFICATION_OUTCOMES = [
   'bad_signature',
   'invalid',
   'failed',
+  'coalesced',
 ] as const;
 export type NotificationOutcome = (typeof NOTIFICATION_OUTCOMES)[number];
 
-/** Every webhook delivery MultiSafepay made to us, kept for audit (append-only). */
+/**
+ * Webhook deliveries, kept for audit (append-only) for NOTIFICATIONS_RETENTION_DAYS. Refused
+ * ones get a row each only up to a threshold per source and minute (`notification_refusals`
+ * counts them all).
+ */
 @Entity({ name: 'notifications' })
 @Index('ix_notifications_order_id_received_at', ['orderId', 'receivedAt'])
+@Index('ix_notifications_received_at', ['receivedAt'])
 export class NotificationEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -38,6 +44,10 @@ export class NotificationEntity {
   /** SHA-256 of the raw body (POST). */
   @Column({ name: 'payload_digest', type: 'char', length: 64, nullable: true })
   payloadDigest!: string | null;
+
+  /** The sender's address (IPv6: its /64), as the edge saw it (TRUST_PROXY). */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  source!: string | null;
 
   @Column({ type: 'varchar', length: 16 })
   outcome!: NotificationOutcome;

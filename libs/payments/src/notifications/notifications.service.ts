@@ -1,7 +1,8 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { PaymentsError } from '../errors/payments.error.js';
 import type { EntityManager } from 'typeorm';
 import type { NotificationOutcome } from '../entities/notification.entity.js';
+import type { RefusalReason } from '../entities/notification-refusal.entity.js';
 import { SqlParams, type Param } from '../lifecycle/payment-row.js';
 import { PaymentEntity } from '../entities/payment.entity.js';
 import { OrdersGateway, type GatewayOrder } from '../gateway/orders.gateway.js';
@@ -10,8 +11,11 @@ import { TransactionRunner } from '../lifecycle/transaction-runner.js';
 import { isLegalTransition } from '../lifecycle/transition-table.js';
 import { statusOf } from '../payments/gateway-order.mapper.js';
 import { PaymentsObserver } from '../observability/payments.observer.js';
+import { PaymentsOptions } from '../payments/payments.options.js';
 import { PaymentsService } from '../payments/payments.service.js';
 import { GroupWriter } from './group-writer.js';
+import { ReadCoalescer, type CoalescedRead } from './read-coalescer.js';
+import { RefusalAudit, type RefusalCount } from './refusal-audit.js';
 
 export class InvalidNotificationError extends PaymentsError {
   readonly code = 'INVALID_NOTIFICATION';
@@ -27,7 +31,14 @@ export interface ReceivedNotification {
   orderId: string | null;
   signatureOk: boolean | null;
   payloadDigest: string | null;
+  /** The sender's address as the edge saw it (IPv6: its /64); null when unknown. */
+  source: string | null;
 }
+
+const REFUSALS: ReadonlySet<NotificationOutcome> = new Set<RefusalReason & NotificationOutcome>([
+  'bad_signature',
+  'unknown_order',
+]);
 
 /** The audit row of one delivery. */
 interface AuditRow {
@@ -42,28 +53,56 @@ interface AuditRow {
  * in the same transaction as the change it caused, so "answered OK" implies "committed".
  * Deliveries that change nothing (no-ops, bad signatures, unknown orders) are recorded by
  * group commit: several concurrent deliveries' rows in one INSERT, each answered once its row is
- * committed.
+ * committed. Refused ones (bad signatures, unknown orders) are counted per source, reason and
+ * minute, and only the first few get a row each, so a flood does not grow the table.
+ * Re-reads of an order are coalesced (ReadCoalescer): a flood of deliveries for one order costs
+ * one MultiSafepay read per window.
  */
 @Injectable()
-export class NotificationsService {
+export class NotificationsService implements BeforeApplicationShutdown {
   private readonly logger = new Logger('Notifications');
   private readonly audit = new GroupWriter<AuditRow>((rows) => this.insertAudit(rows));
+  private readonly refusals: RefusalAudit;
+  private readonly reads: ReadCoalescer;
+  /** Lookups of a payment by order id in flight, shared by concurrent deliveries. */
+  private readonly lookups = new Map<string, Promise<PaymentEntity | null>>();
+  /** Payments with deliveries waiting for a read, by order id, with how many wait. */
+  private readonly waiting = new Map<string, { payment: PaymentEntity; count: number }>();
 
   constructor(
     private readonly tx: TransactionRunner,
     private readonly payments: PaymentsService,
     private readonly gateway: OrdersGateway,
     private readonly observer: PaymentsObserver,
-  ) {}
+    options: PaymentsOptions,
+  ) {
+    this.refusals = new RefusalAudit(
+      (counts) => this.insertRefusals(counts),
+      options.refusedAuditRows,
+    );
+    this.reads = new ReadCoalescer(tx, {
+      windowMs: options.rereadWindowMs,
+      // One gateway call plus the database work around it, as for an Idempotency-Key.
+      leaseMs: options.idempotencyLeaseMs,
+    });
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.refusals.flush();
+  }
+
+  /** Writes the refusal counts gathered so far (they are also written once a second). */
+  flushRefusals(): Promise<void> {
+    return this.refusals.flush();
+  }
 
   /** GET carries no status: read the order from MultiSafepay, then apply it. */
   async handleGet(
     received: ReceivedNotification & { orderId: string },
   ): Promise<NotificationOutcome> {
-    const payment = await this.payments.findByOrderId(received.orderId);
+    const payment = await this.findPayment(received.orderId);
     if (!payment) return this.recordAlone(received, null, 'unknown_order');
-    const order = await this.fetch(received, payment);
-    return this.apply(received, payment, order, null);
+    return this.reread(received, payment, null);
   }
 
   /**
@@ -95,22 +134,28 @@ export class NotificationsService {
     if (payment.status === to || isLegalTransition(payment.status, to)) {
       return this.apply(received, payment, order, null);
     }
-    const fresh = await this.fetch(received, payment);
-    return this.apply(
+    return this.reread(
       received,
       payment,
-      fresh,
       `payload said '${order.status}'; re-read from MultiSafepay`,
     );
   }
 
-  /** Records a delivery that changed nothing (bad signature, unknown order, invalid). */
+  /**
+   * Records a delivery that changed nothing (bad signature, unknown order, invalid, coalesced).
+   * A refused one gets a row of its own only below the per-minute threshold; it is counted in
+   * any case.
+   */
   async recordAlone(
     received: ReceivedNotification,
     paymentId: string | null,
     outcome: NotificationOutcome,
     note: string | null = null,
   ): Promise<NotificationOutcome> {
+    this.observer.notification(received.method, outcome);
+    if (REFUSALS.has(outcome) && !this.refusals.count(received.source, outcome as RefusalReason)) {
+      return outcome;
+    }
     if (outcome === 'unknown_order') {
       this.logger.warn(
         { orderId: received.orderId },
@@ -118,8 +163,89 @@ export class NotificationsService {
       );
     }
     await this.audit.add({ received, paymentId, outcome, note });
-    this.observer.notification(received.method, outcome);
     return outcome;
+  }
+
+  /** A delivery the edge turned away before looking at it (rate limit, allowlist): counted only. */
+  refused(received: ReceivedNotification, reason: 'rate_limited' | 'not_allowed'): void {
+    this.observer.notification(received.method, reason);
+    this.refusals.count(received.source, reason, false);
+  }
+
+  /**
+   * The payment of an order id, from the deliveries already waiting for a read of it, or
+   * sharing a lookup in flight: a flood of deliveries for one order costs next to no queries. The row may be a moment old, which applying allows
+   * for (it re-checks the version). Only a found payment is shared: a miss is looked up again,
+   * so a delivery can never take "unknown" from a lookup that began before its payment existed.
+   */
+  private async findPayment(orderId: string): Promise<PaymentEntity | null> {
+    const known = this.waiting.get(orderId);
+    if (known) return known.payment;
+    const shared = this.lookups.get(orderId);
+    if (shared) {
+      const found = await shared;
+      if (found) return found;
+    }
+    const lookup = this.payments.findByOrderId(orderId);
+    if (!this.lookups.has(orderId)) {
+      this.lookups.set(orderId, lookup);
+      void lookup
+        .catch(() => null)
+        .finally(() => {
+          if (this.lookups.get(orderId) === lookup) this.lookups.delete(orderId);
+        });
+    }
+    return lookup;
+  }
+
+  /**
+   * Reads the order and applies it, sharing the read with every delivery of the same order
+   * that needs one at the same time (here or on another replica).
+   */
+  private async reread(
+    received: ReceivedNotification,
+    payment: PaymentEntity,
+    note: string | null,
+  ): Promise<NotificationOutcome> {
+    const waiting = this.waiting.get(payment.orderId) ?? { payment, count: 0 };
+    waiting.count += 1;
+    this.waiting.set(payment.orderId, waiting);
+    let result: CoalescedRead<NotificationOutcome>;
+    try {
+      result = await this.reads.need(payment.id, async () => {
+        const order = await this.fetch(received, payment);
+        return this.apply(received, payment, order, note);
+      });
+    } finally {
+      waiting.count -= 1;
+      if (waiting.count === 0) this.waiting.delete(payment.orderId);
+    }
+    switch (result.kind) {
+      case 'led':
+        return result.value;
+      case 'shared':
+        return this.recordAlone(received, payment.id, 'coalesced', note);
+      case 'failed': {
+        const reason = result.error instanceof Error ? result.error.message : 'unknown error';
+        await this.recordAlone(received, payment.id, 'failed', `the shared read failed: ${reason}`);
+        throw result.error;
+      }
+    }
+  }
+
+  private async insertRefusals(counts: RefusalCount[]): Promise<void> {
+    await this.tx.statement(
+      `INSERT INTO notification_refusals (minute, source, reason, refused)
+       SELECT * FROM unnest($1::timestamptz[], $2::varchar[], $3::varchar[], $4::int[])
+       ON CONFLICT (minute, source, reason)
+       DO UPDATE SET refused = notification_refusals.refused + EXCLUDED.refused`,
+      [
+        counts.map((c) => c.minute),
+        counts.map((c) => c.source),
+        counts.map((c) => c.reason),
+        counts.map((c) => c.refused),
+      ],
+    );
   }
 
   /** One statement for a batch of audit rows: atomic without a transaction of its own. */
@@ -200,11 +326,12 @@ export class NotificationsService {
  */
 function recordSql(p: Param, guard: string, rows: AuditRow[]): string {
   const column = <V>(value: (row: AuditRow) => V): string => p(rows.map(value));
-  return `INSERT INTO notifications (method, order_id, payment_id, signature_ok, payload_digest, outcome, note)
+  return `INSERT INTO notifications (method, order_id, payment_id, signature_ok, payload_digest, source, outcome, note)
     SELECT * FROM unnest(${column((r) => r.received.method)}::varchar[],
       ${column((r) => r.received.orderId?.slice(0, 100) ?? null)}::varchar[],
       ${column((r) => r.paymentId)}::uuid[], ${column((r) => r.received.signatureOk)}::boolean[],
-      ${column((r) => r.received.payloadDigest)}::char(64)[], ${column((r) => r.outcome)}::varchar[],
+      ${column((r) => r.received.payloadDigest)}::char(64)[],
+      ${column((r) => r.received.source?.slice(0, 64) ?? null)}::varchar[], ${column((r) => r.outcome)}::varchar[],
       ${column((r) => r.note?.replaceAll('\0', '') ?? null)}::text[])
     WHERE ${guard}`;
 }

@@ -14,6 +14,7 @@ import { TransactionRunner } from '../lifecycle/transaction-runner.js';
 import { PaymentsObserver } from '../observability/payments.observer.js';
 import { PaymentsOptions } from '../payments/payments.options.js';
 import { PaymentsService } from '../payments/payments.service.js';
+import { RetentionService } from '../retention/retention.service.js';
 
 export interface ReconcileReport {
   claimed: number;
@@ -29,6 +30,7 @@ const BATCH = 50;
  * and applies what MultiSafepay says, so a lost webhook or a crash never leaves one stuck.
  * Replicas share the work: a batch is claimed with `FOR UPDATE SKIP LOCKED` by pushing its
  * `reconcile_after` forward, so two replicas never re-read the same payment in one period.
+ * The same schedule runs retention (RetentionService) after each pass.
  */
 @Injectable()
 export class ReconcilerService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -43,14 +45,16 @@ export class ReconcilerService implements OnApplicationBootstrap, OnApplicationS
     private readonly gateway: OrdersGateway,
     private readonly options: PaymentsOptions,
     private readonly observer: PaymentsObserver,
+    private readonly retention: RetentionService,
   ) {}
 
   onApplicationBootstrap(): void {
     if (this.options.reconcileIntervalMs <= 0) return;
     this.timer = setInterval(() => {
-      void this.runOnce().catch((error: unknown) =>
-        this.logger.error({ err: error }, 'reconciler run failed'),
-      );
+      void this.runOnce()
+        .catch((error: unknown) => this.logger.error({ err: error }, 'reconciler run failed'))
+        .then(() => this.retention.runOnce())
+        .catch((error: unknown) => this.logger.error({ err: error }, 'retention pass failed'));
     }, this.options.reconcileIntervalMs);
     this.timer.unref();
   }

@@ -24,6 +24,8 @@ export abstract class PaymentsObserver {
     expired: number;
     failed: number;
   }): void;
+  /** Retention deleted `rows` rows of `table`. */
+  abstract pruned(table: string, rows: number): void;
 }
 
 export class NoopPaymentsObserver extends PaymentsObserver {
@@ -33,4 +35,5 @@ export class NoopPaymentsObserver extends PaymentsObserver {
   notification(): void {}
   eventDelivery(): void {}
   reconcilerRun(): void {}
+  pruned(): void {}
 }

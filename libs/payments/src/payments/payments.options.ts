@@ -25,6 +25,17 @@ export abstract class PaymentsOptions {
    * so a reconnect would find the names taken.
    */
   abstract readonly preparedStatements: boolean;
+  /**
+   * Notification-triggered reads of one order start at least this far apart; deliveries in
+   * between share the next read (docs/webhooks.md).
+   */
+  abstract readonly rereadWindowMs: number;
+  /** Refused deliveries recorded with a row each, per source, reason and minute. */
+  abstract readonly refusedAuditRows: number;
+  /** An Idempotency-Key older than this is a fresh key again; retention deletes it. */
+  abstract readonly idempotencyKeyTtlMs: number;
+  /** Age past which notification audit rows (and refusal counts) are pruned. */
+  abstract readonly notificationsRetentionMs: number;
   /** How events leave the service (DESIGN §8). */
   abstract readonly events: EventsOptions;
 }

@@ -281,6 +281,8 @@ export class PaymentsService {
         where: { clientId, key },
         lock: { mode: 'pessimistic_write' },
       });
+      // Pruned meanwhile: the next attempt's insert creates it afresh. (A key that expired
+      // since that insert is still treated as the old one: the TTL's edge, by milliseconds.)
       if (!row) return { role: 'wait' };
       if (row.requestHash !== requestHash) throw new IdempotencyKeyReusedError();
       if (row.state === 'completed') {
@@ -305,7 +307,9 @@ export class PaymentsService {
   /**
    * The first request with a key: the key (leased to us), the `created` payment and its first
    * history row, in one statement. Null when the key already exists; an order id already taken
-   * fails the whole statement, so the key is not kept either.
+   * fails the whole statement, so the key is not kept either. A key past its TTL is taken over
+   * as if new (retention may not have deleted it yet); of two requests racing for it, the
+   * second waits for the first's row lock, then finds the key fresh and becomes a duplicate.
    */
   private async insertClaim(
     clientId: string,
@@ -346,7 +350,11 @@ export class PaymentsService {
         `WITH claimed AS (
              INSERT INTO idempotency_keys (client_id, key, request_hash, state, lease_until, payment_id)
              VALUES (${p(clientId)}, ${p(key)}, ${p(requestHash)}, 'in_progress', ${p(new Date(Date.now() + this.options.idempotencyLeaseMs))}, ${p(payment.id)})
-             ON CONFLICT (client_id, key) DO NOTHING
+             ON CONFLICT (client_id, key) DO UPDATE SET request_hash = EXCLUDED.request_hash,
+               state = 'in_progress', lease_until = EXCLUDED.lease_until,
+               payment_id = EXCLUDED.payment_id, response_status = NULL, response_body = NULL,
+               created_at = now(), updated_at = now()
+             WHERE idempotency_keys.created_at < now() - ${p(this.options.idempotencyKeyTtlMs)}::float8 * interval '1 millisecond'
              RETURNING payment_id
            ), created AS (
              INSERT INTO payments (id, order_id, client_id, amount, currency, description, status,
