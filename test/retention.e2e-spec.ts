@@ -94,6 +94,63 @@ describe('retention and expired Idempotency-Keys', () => {
     expect(after.body.data.length).toBeGreaterThan(0);
   });
 
+  it('should prune delivered events past EVENTS_RETENTION_DAYS, never one a destination still waits for', async () => {
+    const paid = async () =>
+      (await createPayment<PaymentBody>(sut.url, paymentRequest({}, { number: CARDS.noThreeDs })))
+        .body;
+    const [old, waiting, recent] = [await paid(), await paid(), await paid()];
+    // The relay fans each event out at once (no endpoint: no delivery to wait for).
+    const eventOf = async (paymentId: string) => {
+      for (let i = 0; i < 100; i += 1) {
+        const rows = await q<{ id: string; dispatched: boolean }>(
+          `SELECT id, dispatched_at IS NOT NULL AS dispatched FROM events WHERE payment_id = $1`,
+          [paymentId],
+        );
+        if (rows[0]?.dispatched) return rows[0].id;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error(`the event of ${paymentId} was not fanned out`);
+    };
+    const [oldEvent, waitingEvent, recentEvent] = [
+      await eventOf(old.id),
+      await eventOf(waiting.id),
+      await eventOf(recent.id),
+    ];
+    await q(`UPDATE events SET created_at = now() - interval '31 days' WHERE id = ANY($1)`, [
+      [oldEvent, waitingEvent],
+    ]);
+    await q(`UPDATE events SET created_at = now() - interval '29 days' WHERE id = $1`, [
+      recentEvent,
+    ]);
+    // An endpoint that has not had the second one yet.
+    const [endpoint] = await q<{ id: string }>(
+      `INSERT INTO webhook_endpoints (url, event_types, status, secret, client_id)
+       VALUES ('http://127.0.0.1:1/hook', '{payment.completed}', 'disabled', 'whsec_x', 'test')
+       RETURNING id`,
+    );
+    await q(
+      `INSERT INTO event_deliveries (event_id, channel, endpoint_id, status, next_attempt_at)
+       VALUES ($1, 'webhook', $2, 'pending', now())`,
+      [waitingEvent, endpoint?.id],
+    );
+    const history = await call<{ data: unknown[] }>(
+      sut.url,
+      'GET',
+      `/v1/payments/${old.id}/events`,
+    );
+
+    const report = await sut.app.get(RetentionService).runOnce();
+
+    expect(report.events).toBeGreaterThanOrEqual(1);
+    const left = await q<{ id: string }>(`SELECT id FROM events WHERE id = ANY($1)`, [
+      [oldEvent, waitingEvent, recentEvent],
+    ]);
+    expect(left.map((r) => r.id).sort()).toEqual([waitingEvent, recentEvent].sort());
+    const after = await call<{ data: unknown[] }>(sut.url, 'GET', `/v1/payments/${old.id}/events`);
+    expect(after.body.data).toEqual(history.body.data);
+    await q(`DELETE FROM webhook_endpoints WHERE id = $1`, [endpoint?.id]);
+  });
+
   it('should treat an expired key as a fresh one, even before retention deletes it', async () => {
     const key = randomUUID();
     const first = paymentRequest({}, { number: CARDS.noThreeDs });

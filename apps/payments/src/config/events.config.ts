@@ -32,6 +32,11 @@ class EventsEnv {
   @IsInt({ message: 'must be an integer number of hours' })
   @Min(1, { message: 'must be at least 1 hour' })
   WEBHOOK_DISABLE_AFTER_HOURS = 120;
+
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of days' })
+  @Min(1, { message: 'must be at least 1 day' })
+  EVENTS_RETENTION_DAYS = 30;
 }
 
 export interface EventsConfig {
@@ -41,6 +46,7 @@ export interface EventsConfig {
   endpointConcurrency: number;
   retryScheduleMs: number[];
   disableAfterMs: number;
+  retentionMs: number;
 }
 
 export function loadEventsConfig(env: NodeJS.ProcessEnv): EventsConfig {
@@ -56,6 +62,7 @@ export function loadEventsConfig(env: NodeJS.ProcessEnv): EventsConfig {
     endpointConcurrency: e.WEBHOOK_ENDPOINT_CONCURRENCY,
     retryScheduleMs: parseDurations(e.WEBHOOK_RETRY_SCHEDULE) ?? [],
     disableAfterMs: e.WEBHOOK_DISABLE_AFTER_HOURS * 3_600_000,
+    retentionMs: e.EVENTS_RETENTION_DAYS * 86_400_000,
   };
 }
 

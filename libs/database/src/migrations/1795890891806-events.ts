@@ -14,6 +14,7 @@ export class Events1795890891806 implements MigrationInterface {
       'CREATE INDEX "ix_events_payment_sequence" ON "events"  ("payment_id", "sequence") ',
     );
     await queryRunner.query('CREATE INDEX "ix_events_feed" ON "events"  ("tx_id", "position") ');
+    await queryRunner.query('CREATE INDEX "ix_events_created_at" ON "events"  ("created_at") ');
     await queryRunner.query(
       'CREATE TABLE "webhook_endpoints" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "url" character varying(2048) NOT NULL, "description" character varying(500), "event_types" character varying(40) array NOT NULL, "status" character varying(16) NOT NULL, "disabled_reason" text, "secret" character varying(100) NOT NULL, "previous_secret" character varying(100), "previous_secret_expires_at" TIMESTAMP WITH TIME ZONE, "failing_since" TIMESTAMP WITH TIME ZONE, "client_id" character varying(64) NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_054c4cfb95223732f5939d2d546" PRIMARY KEY ("id"))',
     );
@@ -75,6 +76,7 @@ export class Events1795890891806 implements MigrationInterface {
     await queryRunner.query('DROP INDEX "public"."ix_event_deliveries_endpoint_created"');
     await queryRunner.query('DROP TABLE "event_deliveries"');
     await queryRunner.query('DROP TABLE "webhook_endpoints"');
+    await queryRunner.query('DROP INDEX "public"."ix_events_created_at"');
     await queryRunner.query('DROP INDEX "public"."ix_events_feed"');
     await queryRunner.query('DROP INDEX "public"."ix_events_payment_sequence"');
     await queryRunner.query('DROP INDEX "public"."ix_events_undispatched"');

@@ -19,6 +19,7 @@ import { PaymentEntity } from './payment.entity.js';
 @Index('ix_events_feed', ['txId', 'position'])
 @Index('ix_events_payment_sequence', ['paymentId', 'sequence'])
 @Index('ix_events_undispatched', ['position'], { where: 'dispatched_at IS NULL' })
+@Index('ix_events_created_at', ['createdAt'])
 export class EventEntity {
   /** `evt_` + 26 base32 characters. */
   @PrimaryColumn({ type: 'varchar', length: 40 })

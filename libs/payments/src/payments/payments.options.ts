@@ -55,4 +55,6 @@ export interface EventsOptions {
   retryScheduleMs: number[];
   /** An endpoint whose every attempt failed for this long is disabled. */
   disableAfterMs: number;
+  /** Delivered events older than this are pruned (their deliveries with them). */
+  retentionMs: number;
 }

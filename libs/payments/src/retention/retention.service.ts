@@ -40,6 +40,15 @@ export const PRUNE_TARGETS: readonly PruneTarget[] = [
     column: 'minute',
     maxAgeMs: (o) => o.notificationsRetentionMs,
   },
+  // Delivered events (DESIGN §8): every destination has had it (or has given up on it).
+  {
+    table: 'events',
+    key: ['id'],
+    column: 'created_at',
+    maxAgeMs: (o) => o.events.retentionMs,
+    where:
+      "dispatched_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM event_deliveries d WHERE d.event_id = events.id AND d.status = 'pending')",
+  },
   // Coalescing state of orders no notification asked about for a day.
   {
     table: 'notification_reads',
