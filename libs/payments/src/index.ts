@@ -18,6 +18,7 @@ export * from './payments/gateway-order.mapper.js';
 export * from './payments/payment-view.js';
 export * from './payments/payments.options.js';
 export * from './payments/payments.service.js';
+export * from './payments/payment-creation.service.js';
 export * from './notifications/notifications.service.js';
 export * from './notifications/reconciler.service.js';
 export * from './refunds/refunds.errors.js';

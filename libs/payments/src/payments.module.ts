@@ -8,6 +8,7 @@ import { TransactionRunner } from './lifecycle/transaction-runner.js';
 import { NoopPaymentsObserver, PaymentsObserver } from './observability/payments.observer.js';
 import { PaymentsOptions } from './payments/payments.options.js';
 import { PaymentsService } from './payments/payments.service.js';
+import { PaymentCreationService } from './payments/payment-creation.service.js';
 import { RefundsService } from './refunds/refunds.service.js';
 import { CapturesService } from './captures/captures.service.js';
 import { EventsService } from './events/events.service.js';
@@ -40,6 +41,7 @@ export class PaymentsModule {
       TransactionRunner,
       PaymentLifecycleService,
       PaymentsService,
+      PaymentCreationService,
       NotificationsService,
       ReconcilerService,
       RefundsService,

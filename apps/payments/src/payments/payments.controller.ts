@@ -28,6 +28,7 @@ import {
 import {
   CapturesService,
   IdempotencyKeyMissingError,
+  PaymentCreationService,
   PaymentsService,
   RefundsService,
   toPaymentView,
@@ -64,6 +65,7 @@ const uuidPipe = new ParseUUIDPipe({
 export class PaymentsController {
   constructor(
     private readonly payments: PaymentsService,
+    private readonly creation: PaymentCreationService,
     private readonly refunds: RefundsService,
     private readonly captures: CapturesService,
   ) {}
@@ -118,7 +120,7 @@ export class PaymentsController {
   ): Promise<PaymentResponseDto> {
     if (!idempotencyKey || !IDEMPOTENCY_KEY.test(idempotencyKey))
       throw new IdempotencyKeyMissingError();
-    const result = await this.payments.create(client.name, idempotencyKey, dto);
+    const result = await this.creation.create(client.name, idempotencyKey, dto);
     void reply.status(result.status);
     if (result.replayed) void reply.header('idempotent-replayed', 'true');
     return result.body;

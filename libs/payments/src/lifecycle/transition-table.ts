@@ -61,6 +61,9 @@ export const AWAITING_STATUSES: readonly PaymentStatus[] = [
   'uncleared',
 ];
 
+/** Statuses in which MultiSafepay may not have the order yet (the create call's outcome is open). */
+export const NOT_YET_AT_GATEWAY: readonly PaymentStatus[] = ['created', 'unknown'];
+
 export function isLegalTransition(from: PaymentStatus, to: PaymentStatus): boolean {
   return from !== to && TRANSITIONS[from].includes(to);
 }

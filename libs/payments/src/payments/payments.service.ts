@@ -1,20 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { PaymentNotFoundError } from '../errors/common.errors.js';
-import { ERROR_STATUS } from '../errors/error-status.js';
 import { PaymentsError } from '../errors/payments.error.js';
-import { ReplayedError } from '../errors/replayed.error.js';
-import { IdempotencyKeyEntity } from '../entities/idempotency-key.entity.js';
 import { PaymentEventEntity } from '../entities/payment-event.entity.js';
-import { PaymentEntity, type PaymentMetadata } from '../entities/payment.entity.js';
-import { GatewayOrderNotFoundError, GatewayRejectedError } from '../gateway/gateway.errors.js';
-import {
-  OrdersGateway,
-  type DirectCardOrderRequest,
-  type GatewayOrder,
-  type NotificationMethod,
-} from '../gateway/orders.gateway.js';
+import type { PaymentEntity } from '../entities/payment.entity.js';
+import { GatewayOrderNotFoundError } from '../gateway/gateway.errors.js';
+import { OrdersGateway, type GatewayOrder } from '../gateway/orders.gateway.js';
 import {
   PaymentLifecycleService,
   type TransitionContext,
@@ -27,12 +18,11 @@ import {
   paymentFromRow,
   selectPayment,
   SqlParams,
-  type Param,
   type PaymentRow,
 } from '../lifecycle/payment-row.js';
 import type { EventSource, PaymentStatus } from '../lifecycle/payment-status.js';
+import { NOT_YET_AT_GATEWAY } from '../lifecycle/transition-table.js';
 import { TransactionRunner } from '../lifecycle/transaction-runner.js';
-import { detectBrand } from './card.js';
 import { digestOf, patchFrom, statusOf } from './gateway-order.mapper.js';
 import {
   toPaymentEventView,
@@ -40,29 +30,6 @@ import {
   type PaymentEventView,
   type PaymentView,
 } from './payment-view.js';
-import {
-  IdempotencyKeyInUseError,
-  IdempotencyKeyReusedError,
-  OrderIdExistsError,
-} from './payments.errors.js';
-import { PaymentsObserver } from '../observability/payments.observer.js';
-import { PaymentsOptions } from './payments.options.js';
-
-/** What a caller asks for: the gateway's order request, where we choose how we are notified. */
-export type CreatePaymentInput = Omit<
-  DirectCardOrderRequest,
-  'notificationUrl' | 'notificationMethod'
-> & {
-  notificationMethod?: NotificationMethod;
-  metadata?: PaymentMetadata;
-};
-
-/** An answer to a create request: what the first request answered, and every replay. */
-export interface CreatePaymentResult {
-  status: number;
-  body: PaymentView;
-  replayed: boolean;
-}
 
 export interface ListPaymentsQuery {
   orderId?: string;
@@ -81,21 +48,10 @@ export class InvalidCursorError extends PaymentsError {
   }
 }
 
-type StoredAnswer =
-  | { ok: true; payment: PaymentView }
-  | { ok: false; error: { code: string; message: string; details?: unknown } };
-
-type Claim =
-  | { role: 'leader'; payment: PaymentEntity; fresh: boolean }
-  | { role: 'replay'; answer: StoredAnswer; status: number }
-  | { role: 'wait' };
-
-const SETTLED_ELSEWHERE: readonly PaymentStatus[] = ['created', 'unknown'];
-const POLL_MS = 50;
-
 /**
- * Direct card payments: idempotent creation (DESIGN §3), reads, and applying what MultiSafepay
- * says. Status changes always go through PaymentLifecycleService.
+ * Payments as they are: reads, lists, and applying what MultiSafepay says about an order (its
+ * answer, a notification, a refresh). Status changes always go through PaymentLifecycleService.
+ * Creation is PaymentCreationService's.
  */
 @Injectable()
 export class PaymentsService {
@@ -105,31 +61,7 @@ export class PaymentsService {
     private readonly tx: TransactionRunner,
     private readonly lifecycle: PaymentLifecycleService,
     private readonly gateway: OrdersGateway,
-    private readonly options: PaymentsOptions,
-    private readonly observer: PaymentsObserver,
   ) {}
-
-  /**
-   * Creates a payment once per (client, Idempotency-Key). The row is written as `created` before
-   * MultiSafepay is called. Duplicates wait for the first request and get its answer; after a
-   * timeout the payment is `unknown` and a retry settles it by reading the same order id.
-   */
-  async create(
-    clientId: string,
-    key: string,
-    input: CreatePaymentInput,
-  ): Promise<CreatePaymentResult> {
-    const requestHash = fingerprint(input);
-    const deadline = Date.now() + this.options.idempotencyLeaseMs + 5_000;
-    for (;;) {
-      const claim = await this.claim(clientId, key, requestHash, input);
-      if (claim.role === 'replay') return this.replay(claim.answer, claim.status);
-      if (claim.role === 'leader')
-        return this.drive(clientId, key, claim.payment, claim.fresh, input);
-      if (Date.now() > deadline) throw new IdempotencyKeyInUseError();
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-    }
-  }
 
   async get(id: string): Promise<PaymentView> {
     return toPaymentView(await this.find(id));
@@ -187,7 +119,7 @@ export class PaymentsService {
       // MultiSafepay never received it: nothing to apply yet (the creator or reconciler retries).
       if (
         error instanceof GatewayOrderNotFoundError &&
-        SETTLED_ELSEWHERE.includes(payment.status)
+        NOT_YET_AT_GATEWAY.includes(payment.status)
       ) {
         return toPaymentView(payment);
       }
@@ -265,330 +197,6 @@ export class PaymentsService {
     if (!payment) throw new PaymentNotFoundError(id);
     return payment;
   }
-
-  // --- idempotent creation -------------------------------------------------------------------
-
-  private async claim(
-    clientId: string,
-    key: string,
-    requestHash: string,
-    input: CreatePaymentInput,
-  ): Promise<Claim> {
-    const payment = await this.insertClaim(clientId, key, requestHash, input);
-    if (payment) return { role: 'leader', payment, fresh: true };
-    return this.tx.run(async (m) => {
-      const row = await m.findOne(IdempotencyKeyEntity, {
-        where: { clientId, key },
-        lock: { mode: 'pessimistic_write' },
-      });
-      // Pruned meanwhile: the next attempt's insert creates it afresh. (A key that expired
-      // since that insert is still treated as the old one: the TTL's edge, by milliseconds.)
-      if (!row) return { role: 'wait' };
-      if (row.requestHash !== requestHash) throw new IdempotencyKeyReusedError();
-      if (row.state === 'completed') {
-        return {
-          role: 'replay',
-          answer: JSON.parse(row.responseBody ?? 'null') as StoredAnswer,
-          status: row.responseStatus ?? 201,
-        };
-      }
-      if (row.leaseUntil.getTime() > Date.now() || !row.paymentId) return { role: 'wait' };
-      // The previous owner gave up (gateway timeout) or died: take over the same payment.
-      await m.update(
-        IdempotencyKeyEntity,
-        { clientId, key },
-        { leaseUntil: new Date(Date.now() + this.options.idempotencyLeaseMs) },
-      );
-      const current = await m.findOneByOrFail(PaymentEntity, { id: row.paymentId });
-      return { role: 'leader', payment: current, fresh: false };
-    });
-  }
-
-  /**
-   * The first request with a key: the key (leased to us), the `created` payment and its first
-   * history row, in one statement. Null when the key already exists; an order id already taken
-   * fails the whole statement, so the key is not kept either. A key past its TTL is taken over
-   * as if new (retention may not have deleted it yet); of two requests racing for it, the
-   * second waits for the first's row lock, then finds the key fresh and becomes a duplicate.
-   */
-  private async insertClaim(
-    clientId: string,
-    key: string,
-    requestHash: string,
-    input: CreatePaymentInput,
-  ): Promise<PaymentEntity | null> {
-    const payment = Object.assign(new PaymentEntity(), {
-      id: randomUUID(),
-      orderId: input.orderId,
-      clientId,
-      amount: input.amount,
-      currency: input.currency,
-      description: input.description,
-      status: 'created' as const,
-      gatewayTransactionId: null,
-      gatewayStatus: null,
-      cardBrand: detectBrand(input.card.number),
-      cardLast4: input.card.number.slice(-4),
-      cardExpiryMonth: input.card.expiryMonth,
-      cardExpiryYear: input.card.expiryYear,
-      nextAction: null,
-      refundedAmount: 0,
-      captureMode: input.captureMode ?? 'automatic',
-      capturedAmount: 0,
-      captureExpiresAt: null,
-      notificationMethod: input.notificationMethod ?? this.options.defaultNotificationMethod,
-      metadata: input.metadata ?? null,
-      reconcileAfter: null,
-      version: 1,
-      eventSequence: 0,
-    });
-    const sql = new SqlParams();
-    const p = sql.add;
-    let rows: { created_at: Date; updated_at: Date }[];
-    try {
-      rows = await this.tx.statement(
-        `WITH claimed AS (
-             INSERT INTO idempotency_keys (client_id, key, request_hash, state, lease_until, payment_id)
-             VALUES (${p(clientId)}, ${p(key)}, ${p(requestHash)}, 'in_progress', ${p(new Date(Date.now() + this.options.idempotencyLeaseMs))}, ${p(payment.id)})
-             ON CONFLICT (client_id, key) DO UPDATE SET request_hash = EXCLUDED.request_hash,
-               state = 'in_progress', lease_until = EXCLUDED.lease_until,
-               payment_id = EXCLUDED.payment_id, response_status = NULL, response_body = NULL,
-               created_at = now(), updated_at = now()
-             WHERE idempotency_keys.created_at < now() - ${p(this.options.idempotencyKeyTtlMs)}::float8 * interval '1 millisecond'
-             RETURNING payment_id
-           ), created AS (
-             INSERT INTO payments (id, order_id, client_id, amount, currency, description, status,
-               card_brand, card_last4, card_expiry_month, card_expiry_year, notification_method,
-               metadata, refunded_amount, capture_mode, version)
-             SELECT payment_id, ${p(payment.orderId)}::varchar, ${p(clientId)}::varchar, ${p(payment.amount)}::int,
-               ${p(payment.currency)}::char(3), ${p(payment.description)}::varchar, 'created', ${p(payment.cardBrand)}::varchar,
-               ${p(payment.cardLast4)}::char(4), ${p(payment.cardExpiryMonth)}::smallint, ${p(payment.cardExpiryYear)}::smallint,
-               ${p(payment.notificationMethod)}::varchar, ${p(payment.metadata === null ? null : JSON.stringify(payment.metadata))}::jsonb, 0,
-               ${p(payment.captureMode)}::varchar, 1
-             FROM claimed
-             RETURNING id, created_at, updated_at
-           ), history AS (
-             INSERT INTO payment_events (payment_id, to_status, source)
-             SELECT id, 'created', 'api' FROM created
-           )
-           SELECT created_at, updated_at FROM created`,
-        sql.values,
-      );
-    } catch (error) {
-      if (isUniqueViolation(error, 'uq_payments_order_id')) {
-        throw new OrderIdExistsError(input.orderId);
-      }
-      throw error;
-    }
-    const row = rows[0];
-    if (!row) return null;
-    return Object.assign(payment, { createdAt: row.created_at, updatedAt: row.updated_at });
-  }
-
-  private async drive(
-    clientId: string,
-    key: string,
-    payment: PaymentEntity,
-    fresh: boolean,
-    input: CreatePaymentInput,
-  ): Promise<CreatePaymentResult> {
-    try {
-      let order: GatewayOrder | undefined;
-      if (!fresh) {
-        if (!SETTLED_ELSEWHERE.includes(payment.status)) {
-          return this.complete(clientId, key, payment, undefined);
-        }
-        order = await this.readIfExists(payment.orderId);
-      }
-      order ??= await this.createOrder(payment, input, fresh);
-      const result = await this.complete(clientId, key, payment, order);
-      this.observer.paymentCreated(result.body.status);
-      return result;
-    } catch (error) {
-      this.observer.paymentCreated(error instanceof PaymentsError ? error.code : 'INTERNAL_ERROR');
-      if (error instanceof GatewayRejectedError) {
-        await this.fail(clientId, key, payment.id, error);
-      } else {
-        await this.markUnknown(clientId, key, payment.id, error);
-      }
-      throw error;
-    }
-  }
-
-  private async readIfExists(orderId: string): Promise<GatewayOrder | undefined> {
-    try {
-      return await this.gateway.getOrder(orderId);
-    } catch (error) {
-      if (error instanceof GatewayOrderNotFoundError) return undefined;
-      throw error;
-    }
-  }
-
-  private async createOrder(
-    payment: PaymentEntity,
-    input: CreatePaymentInput,
-    fresh: boolean,
-  ): Promise<GatewayOrder> {
-    try {
-      return await this.gateway.createDirectCardOrder({
-        orderId: payment.orderId,
-        amount: payment.amount,
-        currency: payment.currency,
-        description: payment.description,
-        card: input.card,
-        customer: input.customer,
-        redirectUrl: input.redirectUrl,
-        cancelUrl: input.cancelUrl,
-        notificationUrl: this.options.notificationUrl,
-        notificationMethod: payment.notificationMethod,
-        captureMode: payment.captureMode,
-      });
-    } catch (error) {
-      // On a retry, 1006 means our earlier attempt did reach MultiSafepay after all.
-      if (!fresh && error instanceof GatewayRejectedError && error.gatewayCode === 1006) {
-        return this.gateway.getOrder(payment.orderId);
-      }
-      throw error;
-    }
-  }
-
-  /**
-   * Applies the gateway's answer and stores the idempotent answer with it. First in one
-   * statement from the row we hold; if a notification moved the payment meanwhile, again under
-   * the row lock.
-   */
-  private async complete(
-    clientId: string,
-    key: string,
-    current: PaymentEntity,
-    order: GatewayOrder | undefined,
-  ): Promise<CreatePaymentResult> {
-    const storeAnswer = (p: Param, guard: string, payment: PaymentEntity): string =>
-      `UPDATE idempotency_keys SET state = 'completed', response_status = 201,
-         response_body = ${p(JSON.stringify(answerOf(payment)))}, updated_at = now()
-       WHERE client_id = ${p(clientId)} AND key = ${p(key)} AND ${guard}`;
-    if (order) {
-      const outcome = await this.tryApply(current, order, 'api', undefined, (p, guard, result) =>
-        storeAnswer(p, guard, result.payment),
-      );
-      if (outcome) return { status: 201, body: toPaymentView(outcome.payment), replayed: false };
-    }
-    return this.tx.run(async (m) => {
-      const payment = order
-        ? (await this.applyIn(m, current.id, order, 'api')).payment
-        : await m.findOneByOrFail(PaymentEntity, { id: current.id });
-      const sql = new SqlParams();
-      await m.query(storeAnswer(sql.add, 'TRUE', payment), sql.values);
-      return { status: 201, body: toPaymentView(payment), replayed: false };
-    });
-  }
-
-  private async fail(
-    clientId: string,
-    key: string,
-    paymentId: string,
-    error: GatewayRejectedError,
-  ): Promise<void> {
-    const answer: StoredAnswer = {
-      ok: false,
-      error: { code: error.code, message: error.message, details: error.details },
-    };
-    await this.tx.run(async (m) => {
-      await this.lifecycle.transitionIn(m, paymentId, 'declined', {
-        source: 'api',
-        note: `MultiSafepay rejected the order: ${error.gatewayCode} ${error.gatewayMessage}`,
-      });
-      await m.update(
-        IdempotencyKeyEntity,
-        { clientId, key },
-        {
-          state: 'completed',
-          responseStatus: ERROR_STATUS[error.code] ?? 502,
-          responseBody: JSON.stringify(answer),
-        },
-      );
-    });
-  }
-
-  private async markUnknown(
-    clientId: string,
-    key: string,
-    paymentId: string,
-    cause: unknown,
-  ): Promise<void> {
-    const reason = cause instanceof PaymentsError ? cause.code : 'INTERNAL_ERROR';
-    if (!(cause instanceof PaymentsError)) {
-      this.logger.error({ err: cause, paymentId }, 'unexpected failure while creating the order');
-    }
-    try {
-      await this.tx.run(async (m) => {
-        // A webhook or the reconciler may have settled it meanwhile: then nothing is unknown.
-        const current = await m.findOne(PaymentEntity, {
-          where: { id: paymentId },
-          lock: { mode: 'pessimistic_write' },
-        });
-        if (current?.status === 'created') {
-          await this.lifecycle.transitionIn(m, paymentId, 'unknown', {
-            source: 'api',
-            note: `outcome unknown: ${reason}`,
-          });
-        }
-        // Let the next retry with this key take over at once instead of waiting for the lease.
-        await m.update(IdempotencyKeyEntity, { clientId, key }, { leaseUntil: new Date() });
-      });
-    } catch (error) {
-      // The lease still expires by itself; the original error is what the caller must see.
-      this.logger.error({ err: error, paymentId }, 'could not record the unknown outcome');
-    }
-  }
-
-  private replay(answer: StoredAnswer, status: number): CreatePaymentResult {
-    if (answer.ok) return { status, body: answer.payment, replayed: true };
-    throw new ReplayedError(answer.error.code, answer.error.message, answer.error.details);
-  }
-}
-
-/**
- * What makes two create requests "the same". The full card number is left out on purpose: an
- * unkeyed hash of a PAN counts as card data (PCI DSS). Last 4, expiry and holder are in.
- */
-export function fingerprint(input: CreatePaymentInput): string {
-  const { card, ...rest } = input;
-  const canonical = JSON.stringify(
-    sortKeys({
-      ...rest,
-      card: {
-        last4: card.number.slice(-4),
-        length: card.number.length,
-        holder: card.holder,
-        expiryMonth: card.expiryMonth,
-        expiryYear: card.expiryYear,
-      },
-    }),
-  );
-  return createHash('sha256').update(canonical).digest('hex');
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>)
-        .filter(([, v]) => v !== undefined)
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([k, v]) => [k, sortKeys(v)]),
-    );
-  }
-  return value;
-}
-
-function answerOf(payment: PaymentEntity): StoredAnswer {
-  return { ok: true, payment: toPaymentView(payment) };
-}
-
-function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const e = error as { code?: unknown; constraint?: unknown };
-  return e.code === '23505' && e.constraint === constraint;
 }
 
 function encodeCursor(p: PaymentEntity): string {
