@@ -125,6 +125,21 @@ describe('authorize now, capture later (sandbox over real HTTP, real database)',
     ]);
     const more = await capture(p.id, { amount: 100 });
     expect([more.status, more.body.error.code]).toEqual([409, 'ILLEGAL_TRANSITION']);
+    // MultiSafepay notifies each capture order under its own id: they lead back to the payment.
+    const captureOrders = list.body.data.map((c) => c.gateway.orderId);
+    const seen = await eventually(
+      () =>
+        sut.dataSource.query<{ order_id: string; payment_id: string | null; outcome: string }[]>(
+          'SELECT order_id, payment_id, outcome FROM notifications WHERE order_id = ANY($1)',
+          [captureOrders],
+        ),
+      (rows) => new Set(rows.map((r) => r.order_id)).size === 2,
+    );
+    expect(seen.length).toBeGreaterThanOrEqual(2);
+    for (const row of seen) {
+      expect(row.payment_id).toBe(p.id);
+      expect(row.outcome).not.toBe('unknown_order');
+    }
   });
 
   it('should release an authorization with nothing captured: void', async () => {

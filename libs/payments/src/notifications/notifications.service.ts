@@ -12,6 +12,7 @@ import { isLegalTransition } from '../lifecycle/transition-table.js';
 import { statusOf } from '../payments/gateway-order.mapper.js';
 import { PaymentsObserver } from '../observability/payments.observer.js';
 import { PaymentsOptions } from '../payments/payments.options.js';
+import { CapturesService } from '../captures/captures.service.js';
 import { PaymentsService } from '../payments/payments.service.js';
 import { GroupWriter } from './group-writer.js';
 import { ReadCoalescer, type CoalescedRead } from './read-coalescer.js';
@@ -74,6 +75,7 @@ export class NotificationsService implements BeforeApplicationShutdown {
     private readonly payments: PaymentsService,
     private readonly gateway: OrdersGateway,
     private readonly observer: PaymentsObserver,
+    private readonly captures: CapturesService,
     options: PaymentsOptions,
   ) {
     this.refusals = new RefusalAudit(
@@ -101,7 +103,7 @@ export class NotificationsService implements BeforeApplicationShutdown {
     received: ReceivedNotification & { orderId: string },
   ): Promise<NotificationOutcome> {
     const payment = await this.findPayment(received.orderId);
-    if (!payment) return this.recordAlone(received, null, 'unknown_order');
+    if (!payment) return this.captureOrder(received);
     return this.reread(received, payment, null);
   }
 
@@ -116,7 +118,7 @@ export class NotificationsService implements BeforeApplicationShutdown {
     parse: () => GatewayOrder,
   ): Promise<NotificationOutcome> {
     const payment = await this.payments.findByOrderId(received.orderId);
-    if (!payment) return this.recordAlone(received, null, 'unknown_order');
+    if (!payment) return this.captureOrder(received);
     let order: GatewayOrder;
     try {
       order = parse();
@@ -139,6 +141,19 @@ export class NotificationsService implements BeforeApplicationShutdown {
       payment,
       `payload said '${order.status}'; re-read from MultiSafepay`,
     );
+  }
+
+  /**
+   * MultiSafepay also notifies each capture under the capture order's own id (our
+   * `new_order_id`): what it says is about the authorization, so that order is re-read and
+   * applied. Any other id is an unknown order.
+   */
+  private async captureOrder(
+    received: ReceivedNotification & { orderId: string },
+  ): Promise<NotificationOutcome> {
+    const payment = await this.captures.paymentOfCaptureOrder(received.orderId);
+    if (!payment) return this.recordAlone(received, null, 'unknown_order');
+    return this.reread(received, payment, `capture order ${received.orderId} notified`);
   }
 
   /**
