@@ -37,6 +37,8 @@ export class TestSubscriber {
   readonly accepted: Delivery[] = [];
   secrets: string[] = [];
   mode: SubscriberMode = { kind: 'ok' };
+  /** Answers (any mode but hang) only after this long: keeps deliveries in flight. */
+  latencyMs = 0;
   inFlight = 0;
   maxInFlight = 0;
   private server: Server | undefined;
@@ -103,6 +105,9 @@ export class TestSubscriber {
     };
     this.deliveries.push(delivery);
     const mode = this.mode;
+    if (this.latencyMs > 0 && mode.kind !== 'hang') {
+      await new Promise((r) => setTimeout(r, this.latencyMs));
+    }
     switch (mode.kind) {
       case 'ok':
         this.accepted.push(delivery);
