@@ -33,9 +33,21 @@ async function boot(env: Record<string, string>): Promise<RunningApp> {
   if (!process.env.DATABASE_URL && !env.DATABASE_URL) process.env.DATA_DIR ??= 'memory://';
   // The port is chosen first: PUBLIC_BASE_URL (webhooks, the sandbox's payment_url) derives from it.
   const port = await freePort();
-  Object.assign(process.env, { PORT: String(port), HOST: '127.0.0.1' }, env);
-  const app = await createApp();
-  await app.listen(port, '127.0.0.1');
+  const overrides: Record<string, string> = { PORT: String(port), HOST: '127.0.0.1', ...env };
+  // The app reads its configuration while it boots; the overrides are put back afterwards, so a
+  // scenario's settings (a scratch DATABASE_URL, a disabled relay) never leak into the next one.
+  const previous = Object.keys(overrides).map((key) => [key, process.env[key]] as const);
+  Object.assign(process.env, overrides);
+  let app: NestFastifyApplication;
+  try {
+    app = await createApp();
+    await app.listen(port, '127.0.0.1');
+  } finally {
+    for (const [key, value] of previous) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
   const url = `http://127.0.0.1:${port}`;
   return { app, url, dataSource: app.get(DataSource), close: () => app.close() };
 }
