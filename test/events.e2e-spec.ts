@@ -73,6 +73,7 @@ async function feedFor(base: string, paymentId: string): Promise<ReceivedEvent[]
 describe('payment events: written with each move, in the feed and pushed signed (real database, real HTTP)', () => {
   let sut: RunningApp;
   const subscriber = new TestSubscriber();
+  let endpoint: EndpointBody;
 
   beforeAll(async () => {
     await subscriber.start();
@@ -82,10 +83,12 @@ describe('payment events: written with each move, in the feed and pushed signed 
       RECONCILE_AFTER_MS: '700',
       MSP_TIMEOUT_MS: '500',
     });
-    await subscribe(sut.url, subscriber);
+    endpoint = await subscribe(sut.url, subscriber);
   });
 
   afterAll(async () => {
+    // One database may serve every test file: leave no subscriber behind for the others.
+    await call(sut.url, 'DELETE', `/v1/webhook-endpoints/${endpoint?.id}`).catch(() => undefined);
     await sandboxAdmin(sut.url, 'DELETE', '/sandbox-admin/faults').catch(() => undefined);
     await sut?.close();
     await subscriber.stop();

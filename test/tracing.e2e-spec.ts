@@ -319,7 +319,7 @@ describe('OpenTelemetry tracing, with OTEL_EXPORTER_OTLP_ENDPOINT set', () => {
     const subscriber = new TestSubscriber();
     await subscriber.start();
     try {
-      const endpoint = await call<{ secret: string }>(
+      const endpoint = await call<{ id: string; secret: string }>(
         service.url,
         'POST',
         '/v1/webhook-endpoints',
@@ -342,6 +342,7 @@ describe('OpenTelemetry tracing, with OTEL_EXPORTER_OTLP_ENDPOINT set', () => {
         'the delivery span',
       );
       expect(exported).toMatchObject({ kind: SpanKind.CLIENT, traceId: trace });
+      await call(service.url, 'DELETE', `/v1/webhook-endpoints/${endpoint.body.id}`);
     } finally {
       await subscriber.stop();
     }

@@ -13,7 +13,7 @@ import { RefundsService } from './refunds/refunds.service.js';
 import { CapturesService } from './captures/captures.service.js';
 import { EventsService } from './events/events.service.js';
 import { OutboxRelay } from './events/outbox-relay.service.js';
-import { OutboxSignal } from './events/outbox-signal.js';
+import { Outbox } from './events/outbox.js';
 import { OutboxWriter } from './events/outbox-writer.js';
 import { WebhookEndpointsService } from './events/webhook-endpoints.service.js';
 import { RetentionService } from './retention/retention.service.js';
@@ -46,7 +46,7 @@ export class PaymentsModule {
       ReconcilerService,
       RefundsService,
       CapturesService,
-      OutboxSignal,
+      Outbox,
       OutboxWriter,
       EventsService,
       WebhookEndpointsService,

@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { WebhookEndpointsService } from '@app/payments';
 import { Webhook } from 'standardwebhooks';
@@ -22,10 +28,11 @@ const DESCRIPTION = 'Built-in demo subscriber (sandbox mode)';
  * per payment for the result page.
  */
 @Injectable()
-export class DemoSubscriber implements OnApplicationBootstrap {
+export class DemoSubscriber implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('DemoSubscriber');
   private readonly received = new Map<string, PushedEvent[]>();
   private verifier: Webhook | undefined;
+  private endpointId: string | undefined;
 
   constructor(
     private readonly endpoints: WebhookEndpointsService,
@@ -48,6 +55,12 @@ export class DemoSubscriber implements OnApplicationBootstrap {
       description: DESCRIPTION,
     });
     this.verifier = new Webhook(created.secret);
+    this.endpointId = created.id;
+  }
+
+  /** No one listens at this URL once the service stops: unsubscribe. */
+  async onApplicationShutdown(): Promise<void> {
+    if (this.endpointId) await this.endpoints.remove(this.endpointId).catch(() => undefined);
   }
 
   /** Verifies and keeps one delivery; false when its signature does not verify. */

@@ -38,9 +38,9 @@ export class EventsController {
   @ApiOperation({
     summary: 'The event feed, oldest first',
     description:
-      'Page with `after` = the previous `nextCursor`. The feed follows commit order: an event ' +
-      'whose transaction commits late is never skipped by a reader that is already past a later ' +
-      'one. Poll again with the last `nextCursor` to get what happened since. Delivered events are ' +
+      'Page with `after` = the previous `nextCursor`. The feed follows the writing transactions: ' +
+      'an event whose transaction commits late is never skipped by a reader that is already past ' +
+      'a later one. Per payment, keep the highest `sequence` applied. Poll again with the last `nextCursor` to get what happened since. Delivered events are ' +
       'kept EVENTS_RETENTION_DAYS.',
   })
   @ApiOkResponse({ type: EventPageDto })

@@ -5,10 +5,7 @@ export class Events1795890891806 implements MigrationInterface {
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
-      'CREATE TABLE "events" ("id" character varying(40) NOT NULL, "position" BIGSERIAL NOT NULL, "tx_id" bigint NOT NULL, "type" character varying(40) NOT NULL, "payment_id" uuid, "sequence" integer, "body" text NOT NULL, "traceparent" character varying(64), "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "dispatched_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_40731c7151fe4be3116e45ddf73" PRIMARY KEY ("id"))',
-    );
-    await queryRunner.query(
-      'CREATE INDEX "ix_events_undispatched" ON "events"  ("position") WHERE dispatched_at IS NULL',
+      'CREATE TABLE "events" ("id" character varying(40) NOT NULL, "position" BIGSERIAL NOT NULL, "tx_id" bigint NOT NULL, "type" character varying(40) NOT NULL, "payment_id" uuid, "sequence" integer, "body" text NOT NULL, "traceparent" character varying(64), "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_40731c7151fe4be3116e45ddf73" PRIMARY KEY ("id"))',
     );
     await queryRunner.query(
       'CREATE INDEX "ix_events_payment_sequence" ON "events"  ("payment_id", "sequence") ',
@@ -79,7 +76,6 @@ export class Events1795890891806 implements MigrationInterface {
     await queryRunner.query('DROP INDEX "public"."ix_events_created_at"');
     await queryRunner.query('DROP INDEX "public"."ix_events_feed"');
     await queryRunner.query('DROP INDEX "public"."ix_events_payment_sequence"');
-    await queryRunner.query('DROP INDEX "public"."ix_events_undispatched"');
     await queryRunner.query('DROP TABLE "events"');
   }
 }

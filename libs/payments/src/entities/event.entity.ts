@@ -13,12 +13,12 @@ import { PaymentEntity } from './payment.entity.js';
 /**
  * The transactional outbox (DESIGN §8): one row per event, written by the same statement or
  * transaction as the move it reports. `body` is what every delivery and the feed carry, byte for
- * byte. Rows are never updated except `dispatched_at`, and pruned only once delivered.
+ * byte. Rows are never updated, and pruned only once delivered. Their deliveries
+ * (`event_deliveries`) are written by the same statement.
  */
 @Entity({ name: 'events' })
 @Index('ix_events_feed', ['txId', 'position'])
 @Index('ix_events_payment_sequence', ['paymentId', 'sequence'])
-@Index('ix_events_undispatched', ['position'], { where: 'dispatched_at IS NULL' })
 @Index('ix_events_created_at', ['createdAt'])
 export class EventEntity {
   /** `evt_` + 26 base32 characters. */
@@ -62,8 +62,4 @@ export class EventEntity {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
-
-  /** When the relay created its deliveries; null until then. */
-  @Column({ name: 'dispatched_at', type: 'timestamptz', nullable: true })
-  dispatchedAt!: Date | null;
 }

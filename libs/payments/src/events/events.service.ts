@@ -5,7 +5,7 @@ import { TransactionRunner } from '../lifecycle/transaction-runner.js';
 import { EventNotFoundError, WebhookEndpointNotFoundError } from './events.errors.js';
 import { EventBroker } from './event-transports.js';
 import type { EventBody } from './outbox.js';
-import { OutboxSignal } from './outbox-signal.js';
+import { Outbox } from './outbox.js';
 
 export interface ListEventsQuery {
   after?: string;
@@ -41,7 +41,7 @@ export class InvalidEventCursorError extends PaymentsError {
 export class EventsService {
   constructor(
     private readonly tx: TransactionRunner,
-    private readonly signal: OutboxSignal,
+    private readonly outbox: Outbox,
     @Optional() private readonly broker?: EventBroker,
   ) {}
 
@@ -114,23 +114,21 @@ export class EventsService {
     const result = rows[0];
     if (!result?.found) throw new EventNotFoundError(id);
     if (!result.endpoint_ok) throw new WebhookEndpointNotFoundError(target.endpointId ?? '');
-    if (result.n > 0) this.signal.committed();
+    if (result.n > 0) this.outbox.committed();
     return { scheduled: result.n };
   }
 
   /**
-   * Age of the oldest event some destination still waits for (not yet fanned out, or a pending
-   * delivery to an enabled endpoint or the broker); 0 when none.
+   * Age of the oldest event some destination still waits for (a pending delivery to an enabled
+   * endpoint or the broker); 0 when none.
    */
   async oldestPendingAgeSeconds(): Promise<number> {
     const rows = await this.tx.statement<{ age: number | null }>(
-      `SELECT extract(epoch FROM now() - LEAST(
-         (SELECT min(created_at) FROM events WHERE dispatched_at IS NULL),
-         (SELECT min(ev.created_at) FROM event_deliveries d
-            JOIN events ev ON ev.id = d.event_id
-            LEFT JOIN webhook_endpoints e ON e.id = d.endpoint_id
-           WHERE d.status = 'pending' AND (d.endpoint_id IS NULL OR e.status = 'enabled'))
-       ))::float8 AS age`,
+      `SELECT extract(epoch FROM now() - min(ev.created_at))::float8 AS age
+       FROM event_deliveries d
+       JOIN events ev ON ev.id = d.event_id
+       LEFT JOIN webhook_endpoints e ON e.id = d.endpoint_id
+       WHERE d.status = 'pending' AND (d.endpoint_id IS NULL OR e.status = 'enabled')`,
       [],
     );
     return Math.max(0, rows[0]?.age ?? 0);

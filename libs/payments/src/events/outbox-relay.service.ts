@@ -16,14 +16,12 @@ import {
   type OutgoingEvent,
   type WebhookAttemptResult,
 } from './event-transports.js';
-import { OutboxSignal } from './outbox-signal.js';
+import { Outbox } from './outbox.js';
 import { Pump } from './pump.js';
 import { jittered } from './retry-schedule.js';
 
 /** The channel other processes' commits are announced on. */
 export const EVENTS_CHANNEL = 'payments_events';
-/** Events fanned out per statement. */
-const FAN_OUT_BATCH = 500;
 /** Events published to the broker per batch (confirms awaited together). */
 const BROKER_BATCH = 200;
 /** A claimed attempt's lease beyond its timeout: past it, the claim is void (its relay died). */
@@ -53,10 +51,9 @@ interface ClaimedWebhook extends ClaimedRow {
 }
 
 /**
- * Sends committed events out (DESIGN §8). Three pumps, each woken by this process's commits,
- * by other processes' NOTIFY and by a polling timer:
- * - fan-out: gives each new event its deliveries (one per subscribed endpoint, one for the
- *   broker), claimed with `FOR UPDATE SKIP LOCKED`;
+ * Sends committed events out (DESIGN §8). Each event's deliveries (one per subscribed endpoint,
+ * one for the broker) are written by the statement that wrote the event; two pumps send them,
+ * woken by this process's commits, by other processes' NOTIFY and by a polling timer:
  * - webhooks: claims due deliveries with a lease, never more than `endpointConcurrency` in flight
  *   per endpoint across replicas, and sends them without waiting for each other, so a slow or
  *   dead endpoint delays only its own deliveries;
@@ -67,10 +64,6 @@ interface ClaimedWebhook extends ClaimedRow {
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('OutboxRelay');
-  private readonly fanOut = new Pump(
-    () => this.fanOutBatch(),
-    (e) => this.failed('fan-out', e),
-  );
   private readonly webhooks = new Pump(
     () => this.claimWebhooks(),
     (e) => this.failed('webhook claim', e),
@@ -90,7 +83,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   constructor(
     private readonly tx: TransactionRunner,
     private readonly options: PaymentsOptions,
-    private readonly signal: OutboxSignal,
+    private readonly outbox: Outbox,
     private readonly observer: PaymentsObserver,
     private readonly dataSource: DataSource,
     @Optional() private readonly sender?: WebhookSender,
@@ -99,7 +92,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   onApplicationBootstrap(): void {
     const events = this.options.events;
-    this.unsubscribe = this.signal.subscribe(() => {
+    this.unsubscribe = this.outbox.subscribe(() => {
       this.wake();
       if (events.listen) this.announce();
     });
@@ -116,7 +109,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     clearInterval(this.timer);
     clearTimeout(this.notifyTimer);
     await this.listener?.end().catch(() => undefined);
-    await Promise.all([this.fanOut.stop(), this.webhooks.stop(), this.broker.stop()]);
+    await Promise.all([this.webhooks.stop(), this.broker.stop()]);
     // Attempts in flight end within their timeout; an unfinished one is sent again later.
     await Promise.race([
       Promise.all(this.inFlight),
@@ -124,40 +117,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     ]);
   }
 
-  /** Runs every pump now (this process committed events, or another one told us it did). */
+  /** Runs every pump now (this process committed deliveries, or another one told us it did). */
   wake(): void {
     if (this.stopped || !this.options.events.relay) return;
-    this.fanOut.kick();
-  }
-
-  // --- fan-out --------------------------------------------------------------------------------
-
-  private async fanOutBatch(): Promise<boolean> {
-    const rows = await this.tx.statement<{ n: number }>(
-      `WITH batch AS (
-         SELECT id, type FROM events WHERE dispatched_at IS NULL
-         ORDER BY position LIMIT ${FAN_OUT_BATCH} FOR UPDATE SKIP LOCKED
-       ), hooks AS (
-         INSERT INTO event_deliveries (event_id, channel, endpoint_id, status, next_attempt_at)
-         SELECT b.id, 'webhook', e.id, 'pending', now() FROM batch b
-         JOIN webhook_endpoints e ON e.status = 'enabled'
-           AND (b.type = ANY(e.event_types) OR '*' = ANY(e.event_types))
-         ON CONFLICT DO NOTHING
-       ), broker AS (
-         INSERT INTO event_deliveries (event_id, channel, endpoint_id, status, next_attempt_at)
-         SELECT b.id, 'amqp', NULL, 'pending', now() FROM batch b WHERE $1::boolean
-         ON CONFLICT DO NOTHING
-       ), done AS (
-         UPDATE events SET dispatched_at = now() WHERE id IN (SELECT id FROM batch)
-       )
-       SELECT count(*)::int AS n FROM batch`,
-      [this.eventBroker !== undefined],
-    );
-    const n = rows[0]?.n ?? 0;
-    // Whatever was fanned out now (or earlier, and is due): send it.
     this.webhooks.kick();
     if (this.eventBroker) this.broker.kick();
-    return n === FAN_OUT_BATCH;
   }
 
   // --- webhooks -------------------------------------------------------------------------------

@@ -3,19 +3,18 @@ import type { EntityManager } from 'typeorm';
 import { SqlParams } from '../lifecycle/payment-row.js';
 import { TransactionRunner } from '../lifecycle/transaction-runner.js';
 import type { EventType } from './event-types.js';
-import { insertEventsSql } from './outbox.js';
-import { currentTraceparent, OutboxSignal } from './outbox-signal.js';
+import { currentTraceparent, Outbox } from './outbox.js';
 
 /**
  * Events that are not a payment's status move (those are written by PaymentLifecycleService in
- * the move's own statement): a refund's outcome, for instance. Written in the caller's
- * transaction, with the change they report.
+ * the move's own statement): a refund's or a capture's outcome, for instance. Written in the
+ * caller's transaction, with the change they report.
  */
 @Injectable()
 export class OutboxWriter {
   constructor(
     private readonly tx: TransactionRunner,
-    private readonly signal: OutboxSignal,
+    private readonly outbox: Outbox,
   ) {}
 
   /**
@@ -37,12 +36,13 @@ export class OutboxWriter {
     const sequence = updated[0][0]?.event_sequence;
     if (sequence === undefined) throw new Error(`payment ${paymentId} vanished under its event`);
     const sql = new SqlParams();
-    await manager.query(
-      insertEventsSql(sql.add, '(SELECT 1) AS always', [
-        { type, paymentId, sequence, object, traceparent: currentTraceparent() },
-      ]),
+    const writes = this.outbox.writes(sql.add, '(SELECT 1) AS always', [
+      { type, paymentId, sequence, object, traceparent: currentTraceparent() },
+    ]);
+    const rows = await manager.query<{ deliveries: number }[]>(
+      `WITH ${writes.ctes.join(',\n')} SELECT ${writes.deliveries} AS deliveries`,
       sql.values,
     );
-    this.tx.afterCommit(manager, () => this.signal.committed());
+    if ((rows[0]?.deliveries ?? 0) > 0) this.tx.afterCommit(manager, () => this.outbox.committed());
   }
 }

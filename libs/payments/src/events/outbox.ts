@@ -1,5 +1,7 @@
+import { Injectable, Optional } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import type { Param } from '../lifecycle/payment-row.js';
+import { EventBroker } from './event-transports.js';
 import type { EventType } from './event-types.js';
 
 /** An event about to be written with the move it reports. */
@@ -23,36 +25,102 @@ export interface EventBody {
   data: { object: unknown };
 }
 
+/** The CTEs that write events with a move, and the SQL expression counting their deliveries. */
+export interface EventWrites {
+  ctes: string[];
+  /** An `int` expression: the deliveries written (0: the relay has nothing to send). */
+  deliveries: string;
+}
+
 export function newEventId(): string {
   return `evt_${randomBytes(13).toString('hex')}`;
 }
 
 /**
- * The INSERT of `events` rows, one per element, each only if `from` yields a row (a CTE such as
- * the move's `moved`, so the event exists only if the move was written). The body is built here,
- * once: deliveries and the feed send it byte for byte.
+ * The transactional outbox (DESIGN §8). `writes` gives the SQL that stores events, and their
+ * deliveries (one per enabled endpoint subscribed to the type, one for the broker when there is
+ * one), in the very statement of the change they report; `committed` tells the relay once such
+ * a statement's transaction has committed, so it sends at once.
  */
-export function insertEventsSql(p: Param, from: string, events: NewEvent[]): string {
-  const at = new Date().toISOString();
-  const rows = events.map((e) => {
-    const id = newEventId();
-    const body: EventBody = {
-      id,
-      type: e.type,
-      createdAt: at,
-      paymentId: e.paymentId,
-      sequence: e.sequence,
-      data: { object: e.object },
-    };
-    return { id, event: e, body: JSON.stringify(body) };
-  });
-  const column = <V>(value: (row: (typeof rows)[number]) => V): string => p(rows.map(value));
-  return `INSERT INTO events (id, tx_id, type, payment_id, sequence, body, traceparent, created_at)
-    SELECT e.id, pg_current_xact_id()::text::bigint, e.type, e.payment_id, e.sequence, e.body,
-      e.traceparent, ${p(at)}::timestamptz
-    FROM unnest(${column((r) => r.id)}::varchar[], ${column((r) => r.event.type)}::varchar[],
-      ${column((r) => r.event.paymentId)}::uuid[], ${column((r) => r.event.sequence)}::int[],
-      ${column((r) => r.body)}::text[], ${column((r) => r.event.traceparent)}::varchar[])
-      AS e(id, type, payment_id, sequence, body, traceparent)
-    WHERE EXISTS (SELECT 1 FROM ${from})`;
+@Injectable()
+export class Outbox {
+  private readonly listeners = new Set<() => void>();
+  private readonly broker: boolean;
+
+  constructor(@Optional() broker?: EventBroker) {
+    this.broker = broker !== undefined;
+  }
+
+  /**
+   * CTEs inserting `events`, each only if `from` yields a row (a CTE such as the move's `moved`,
+   * so the events exist only if the move was written), with their deliveries. The body is built
+   * here, once: deliveries and the feed send it byte for byte.
+   */
+  writes(p: Param, from: string, events: NewEvent[], name = 'ev'): EventWrites {
+    const at = new Date().toISOString();
+    const rows = events.map((e) => {
+      const id = newEventId();
+      const body: EventBody = {
+        id,
+        type: e.type,
+        createdAt: at,
+        paymentId: e.paymentId,
+        sequence: e.sequence,
+        data: { object: e.object },
+      };
+      return { id, event: e, body: JSON.stringify(body) };
+    });
+    const column = <V>(value: (row: (typeof rows)[number]) => V): string => p(rows.map(value));
+    const ctes = [
+      `${name} AS (INSERT INTO events (id, tx_id, type, payment_id, sequence, body, traceparent, created_at)
+        SELECT e.id, pg_current_xact_id()::text::bigint, e.type, e.payment_id, e.sequence, e.body,
+          e.traceparent, ${p(at)}::timestamptz
+        FROM unnest(${column((r) => r.id)}::varchar[], ${column((r) => r.event.type)}::varchar[],
+          ${column((r) => r.event.paymentId)}::uuid[], ${column((r) => r.event.sequence)}::int[],
+          ${column((r) => r.body)}::text[], ${column((r) => r.event.traceparent)}::varchar[])
+          AS e(id, type, payment_id, sequence, body, traceparent)
+        WHERE EXISTS (SELECT 1 FROM ${from})
+        RETURNING id, type)`,
+      `${name}_hooks AS (INSERT INTO event_deliveries (event_id, channel, endpoint_id, status, next_attempt_at)
+        SELECT ${name}.id, 'webhook', w.id, 'pending', now() FROM ${name}
+        JOIN webhook_endpoints w ON w.status = 'enabled'
+          AND (${name}.type = ANY(w.event_types) OR '*' = ANY(w.event_types))
+        RETURNING 1)`,
+    ];
+    if (this.broker) {
+      ctes.push(
+        `${name}_broker AS (INSERT INTO event_deliveries (event_id, channel, endpoint_id, status, next_attempt_at)
+          SELECT ${name}.id, 'amqp', NULL, 'pending', now() FROM ${name} RETURNING 1)`,
+      );
+    }
+    const deliveries = this.broker
+      ? `((SELECT count(*) FROM ${name}_hooks) + (SELECT count(*) FROM ${name}_broker))::int`
+      : `(SELECT count(*) FROM ${name}_hooks)::int`;
+    return { ctes, deliveries };
+  }
+
+  /** Calls `listener` after each commit that wrote deliveries; returns the unsubscribe. */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Deliveries were committed in this process (other replicas learn it through NOTIFY). */
+  committed(): void {
+    for (const listener of this.listeners) listener();
+  }
+}
+
+/**
+ * Where the trace context of the current request comes from. Tracing (when enabled) installs a
+ * source at start-up; without it there is none, and nothing of OpenTelemetry is loaded.
+ */
+let traceparentSource: () => string | null = () => null;
+
+export function setTraceparentSource(source: () => string | null): void {
+  traceparentSource = source;
+}
+
+export function currentTraceparent(): string | null {
+  return traceparentSource();
 }

@@ -9,7 +9,7 @@ import {
 import { TransactionRunner } from '../lifecycle/transaction-runner.js';
 import { In } from 'typeorm';
 import { WebhookEndpointNotFoundError } from './events.errors.js';
-import { OutboxSignal } from './outbox-signal.js';
+import { Outbox } from './outbox.js';
 
 /** How long a replaced secret keeps signing after a rotation (DESIGN §8). */
 export const PREVIOUS_SECRET_TTL_MS = 24 * 3_600_000;
@@ -92,7 +92,7 @@ export function toWebhookEndpointView(e: WebhookEndpointEntity): WebhookEndpoint
 export class WebhookEndpointsService {
   constructor(
     private readonly tx: TransactionRunner,
-    private readonly signal: OutboxSignal,
+    private readonly outbox: Outbox,
   ) {}
 
   async create(
@@ -155,7 +155,7 @@ export class WebhookEndpointsService {
       }
       return m.save(endpoint);
     });
-    if (updated.status === 'enabled') this.signal.committed();
+    if (updated.status === 'enabled') this.outbox.committed();
     return toWebhookEndpointView(updated);
   }
 

@@ -5,8 +5,7 @@ import { PaymentEntity } from '../entities/payment.entity.js';
 import type { EventSource, PaymentStatus } from './payment-status.js';
 import { PaymentsObserver } from '../observability/payments.observer.js';
 import { paymentEventType } from '../events/event-types.js';
-import { insertEventsSql } from '../events/outbox.js';
-import { currentTraceparent, OutboxSignal } from '../events/outbox-signal.js';
+import { currentTraceparent, Outbox } from '../events/outbox.js';
 import { toPaymentView } from '../payments/payment-view.js';
 import { TransactionRunner } from './transaction-runner.js';
 import { checkTransitionTable, isLegalTransition, TRANSITIONS } from './transition-table.js';
@@ -101,7 +100,7 @@ export class PaymentLifecycleService implements OnModuleInit {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly observer: PaymentsObserver,
-    private readonly signal: OutboxSignal,
+    private readonly outbox: Outbox,
   ) {}
 
   onModuleInit(): void {
@@ -134,7 +133,7 @@ export class PaymentLifecycleService implements OnModuleInit {
     const current = paymentFromRow(rows[0]);
     const outcome = await this.execute(
       (text, values) => manager.query(text, values),
-      () => this.tx.afterCommit(manager, () => this.signal.committed()),
+      () => this.tx.afterCommit(manager, () => this.outbox.committed()),
       current,
       context,
       this.plan(current, to, context),
@@ -165,7 +164,7 @@ export class PaymentLifecycleService implements OnModuleInit {
       if (plan.kind === 'anomaly') return null;
       const outcome = await this.execute(
         (text, values) => this.tx.statement(text, values),
-        () => this.signal.committed(),
+        () => this.outbox.committed(),
         row,
         context,
         plan,
@@ -185,12 +184,12 @@ export class PaymentLifecycleService implements OnModuleInit {
    * row still has `current.version`, and the history row, the event (DESIGN §8) and `writtenWith`
    * depend on it ('stale' when it did not match). An anomaly writes its history row only; a
    * no-op with nothing to change writes only `writtenWith` (through `writtenAlone` when given).
-   * `eventWritten` is called once an event was written (it arranges the relay's wake-up after
-   * the commit).
+   * `deliveriesWritten` is called once the event's deliveries were written (it arranges the
+   * relay's wake-up after the commit).
    */
   private async execute(
     run: (text: string, values: unknown[]) => Promise<unknown[]>,
-    eventWritten: () => void,
+    deliveriesWritten: () => void,
     current: PaymentEntity,
     context: TransitionContext,
     plan: Plan,
@@ -242,6 +241,7 @@ export class PaymentLifecycleService implements OnModuleInit {
          WHERE id = ${sql.add(current.id)} AND version = ${sql.add(current.version)} RETURNING id)`,
     ];
     if (plan.kind === 'applied') ctes.push(`history AS (${history('moved', false, plan.note)})`);
+    let deliveries = '0';
     if (eventType) {
       const event = {
         type: eventType,
@@ -250,20 +250,23 @@ export class PaymentLifecycleService implements OnModuleInit {
         object: toPaymentView(payment),
         traceparent: currentTraceparent(),
       };
-      ctes.push(`event AS (${insertEventsSql(sql.add, 'moved', [event])})`);
+      const writes = this.outbox.writes(sql.add, 'moved', [event]);
+      ctes.push(...writes.ctes);
+      deliveries = writes.deliveries;
     }
     if (writtenWith) {
       ctes.push(`also AS (${writtenWith(sql.add, 'EXISTS (SELECT 1 FROM moved)', outcome)})`);
     }
     const rows = (await run(
-      `WITH ${ctes.join(',\n')} SELECT count(*)::int AS moved FROM moved`,
+      `WITH ${ctes.join(',\n')}
+       SELECT (SELECT count(*)::int FROM moved) AS moved, ${deliveries} AS deliveries`,
       sql.values,
-    )) as { moved: number }[];
+    )) as { moved: number; deliveries: number }[];
     if (rows[0]?.moved !== 1) return 'stale';
     if (plan.kind === 'applied') {
       this.observer.transition(current.status, to, context.source, false);
     }
-    if (eventType) eventWritten();
+    if ((rows[0]?.deliveries ?? 0) > 0) deliveriesWritten();
     return outcome;
   }
 

@@ -47,7 +47,7 @@ export const PRUNE_TARGETS: readonly PruneTarget[] = [
     column: 'created_at',
     maxAgeMs: (o) => o.events.retentionMs,
     where:
-      "dispatched_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM event_deliveries d WHERE d.event_id = events.id AND d.status = 'pending')",
+      "NOT EXISTS (SELECT 1 FROM event_deliveries d WHERE d.event_id = events.id AND d.status = 'pending')",
   },
   // Coalescing state of orders no notification asked about for a day.
   {
