@@ -4,15 +4,17 @@
 // loads them with autocannon (closed loop: capacity), then creates and reads again open loop at
 // fractions of that capacity (latency), and compares them with floors: the same database work
 // done directly with `pg`, the same HTTP exchanges with a bare server, the same read with both.
+import amqp from 'amqplib';
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { createHmac, randomUUID } from 'node:crypto';
 import { openSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { openLoop } from './open-loop.mjs';
+import { openLoop, percentile } from './open-loop.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -105,6 +107,12 @@ function start(entry, env) {
 function stop(child) {
   running.delete(child);
   child.kill('SIGTERM');
+}
+
+async function stopAndWait(child) {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  stop(child);
+  await exited;
 }
 
 async function waitFor(url) {
@@ -411,7 +419,8 @@ async function seed(url, rows) {
   console.log(JSON.stringify({ seeded: rows, seconds: (Date.now() - started) / 1000 }));
 }
 
-const TABLES = 'payments, payment_events, idempotency_keys, notifications';
+const TABLES =
+  'payments, payment_events, idempotency_keys, notifications, events, event_deliveries';
 
 /**
  * Lets the previous scenario finish before the next starts: waits until no notification has
@@ -474,8 +483,7 @@ async function main() {
     MSP_SANDBOX_API_KEYS: MSP_KEY,
     MSP_SANDBOX_MAX_ORDERS: '200000',
   }));
-  const service = (children.service = start('dist/apps/payments/src/main.js', {
-    PORT: String(port),
+  const serviceEnv = {
     ...(url
       ? { DATABASE_URL: url, DATABASE_POOL_SIZE: process.env.BENCH_POOL_SIZE ?? '20' }
       : { DATA_DIR: 'memory://' }),
@@ -488,6 +496,10 @@ async function main() {
     RECONCILE_INTERVAL_MS: '0',
     // One key drives the whole load: the per-key limit would measure itself.
     RATE_LIMIT_PER_SECOND: '0',
+  };
+  let service = (children.service = start('dist/apps/payments/src/main.js', {
+    PORT: String(port),
+    ...serviceEnv,
   }));
   try {
     await waitFor(`http://127.0.0.1:${sandboxPort}/sandbox-admin/faults`);
@@ -583,6 +595,20 @@ async function main() {
       ],
     });
 
+    if (create && (!args.only || args.only.includes('events'))) {
+      // The events scenario runs its own service (with a subscriber and RabbitMQ); this one stops.
+      await stopAndWait(service);
+      service = await eventsScenario({
+        port,
+        serviceEnv,
+        auth,
+        creates,
+        openCreate,
+        create,
+        targets,
+      });
+    }
+
     if (create) targets['service cpu ms/payment'] = create['cpu ms/req service'];
     const at75 = createOpen.find((x) => x['load %'] === 75);
     if (at75) targets['open-loop create p99 ms at 75%'] = at75['p99 ms'];
@@ -620,6 +646,146 @@ async function main() {
   } finally {
     stop(service);
     stop(sandbox);
+  }
+}
+
+/**
+ * Events (docs/events.md): the service again on the same port, now with one HTTP subscriber (a
+ * bare node:http server in this process) and RabbitMQ (AMQP_URL, default the local broker; a
+ * consumer in this process). Create capacity with both, as a ratio to the run without; then
+ * creates open loop at half that capacity, and each event's lag from its `createdAt` (set as
+ * the statement that commits it is built) to its receipt, per way out.
+ */
+async function eventsScenario({ port, serviceEnv, auth, creates, openCreate, create, targets }) {
+  const amqpUrl = process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
+  const receipts = { webhook: new Map(), amqp: new Map() };
+  const receive = (channel, body) => {
+    const event = JSON.parse(body);
+    const lag = Date.now() - Date.parse(event.createdAt);
+    const seen = receipts[channel].get(event.id);
+    receipts[channel].set(event.id, { lag: seen ? seen.lag : lag, count: (seen?.count ?? 0) + 1 });
+  };
+  const subscriber = createHttpServer((req, res) => {
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => {
+      receive('webhook', Buffer.concat(chunks).toString('utf8'));
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise((resolve) => subscriber.listen(0, '127.0.0.1', resolve));
+  let broker;
+  try {
+    broker = await amqp.connect(amqpUrl, { timeout: 3000 });
+  } catch (error) {
+    console.log(
+      JSON.stringify({
+        scenario: 'events',
+        note: `no RabbitMQ at ${amqpUrl.replace(/:[^:@/]*@/, ':***@')}: ${error.message}; HTTP subscriber only`,
+      }),
+    );
+  }
+  if (broker) {
+    const channel = await broker.createChannel();
+    await channel.assertExchange('payments.events', 'topic', { durable: true });
+    const { queue } = await channel.assertQueue('', { exclusive: true, autoDelete: true });
+    await channel.bindQueue(queue, 'payments.events', '#');
+    await channel.consume(queue, (m) => m && receive('amqp', m.content.toString('utf8')), {
+      noAck: true,
+    });
+  }
+  const service = (children.service = start('dist/apps/payments/src/main.js', {
+    PORT: String(port),
+    ...serviceEnv,
+    ...(broker ? { AMQP_URL: amqpUrl } : {}),
+  }));
+  const base = `http://127.0.0.1:${port}`;
+  await waitFor(`${base}/health/ready`);
+  const endpoint = await fetch(`${base}/v1/webhook-endpoints`, {
+    method: 'POST',
+    headers: auth,
+    body: JSON.stringify({
+      url: `http://127.0.0.1:${subscriber.address().port}/events`,
+      eventTypes: ['*'],
+      description: 'bench subscriber',
+    }),
+  });
+  if (endpoint.status !== 201) throw new Error(`webhook endpoint: ${await endpoint.text()}`);
+  const endpointId = (await endpoint.json()).id;
+  try {
+    const ways = broker ? 'HTTP subscriber + RabbitMQ' : 'HTTP subscriber';
+    const withEvents = await measure(`create payment (non-3DS), events to ${ways}`, creates(base));
+    const ratio = Number((withEvents['req/s'] / create['req/s']).toFixed(2));
+    console.log(JSON.stringify({ scenario: 'create with events ÷ without', ratio }));
+    targets['create with events/without'] = ratio;
+
+    // Half the capacity with events on, open loop; lags of the events written in that window.
+    await drained(new Date());
+    for (const r of Object.values(receipts)) r.clear();
+    const since = new Date();
+    const rate = withEvents['req/s'] / 2;
+    const r = await openLoop({
+      origin: base,
+      rate,
+      duration: DURATION,
+      request: openCreate,
+      connections: OPEN_CONNECTIONS,
+    });
+    const expected = await drained(since);
+    for (const [channel, seen] of Object.entries(receipts)) {
+      if (channel === 'amqp' && !broker) continue;
+      const lags = Float64Array.from([...seen.values()].map((x) => x.lag)).sort();
+      const row = {
+        scenario: `events: commit → receipt, ${channel === 'amqp' ? 'RabbitMQ consumer' : 'HTTP subscriber'}`,
+        'creates/s': Math.round(rate),
+        'creates answered': r.answered,
+        events: lags.length,
+        // Deliveries the database holds for the window's events (not readable on PGlite).
+        ...(expected ? { 'events written': expected[channel] ?? 0 } : {}),
+        duplicates: [...seen.values()].reduce((n, x) => n + x.count - 1, 0),
+        'p50 ms': ms(percentile(lags, 0.5)),
+        'p99 ms': ms(percentile(lags, 0.99)),
+        'max ms': ms(lags.at(-1) ?? NaN),
+      };
+      console.log(JSON.stringify(row));
+      targets[`event lag p50/p99 ms, ${channel}`] = `${row['p50 ms']} / ${row['p99 ms']}`;
+    }
+  } finally {
+    await fetch(`${base}/v1/webhook-endpoints/${endpointId}`, { method: 'DELETE', headers: auth });
+    await broker?.close().catch(() => undefined);
+    subscriber.close();
+  }
+  return service;
+}
+
+/**
+ * Waits until no delivery is pending (at most 30 s; embedded: 3 s, the bench cannot read PGlite)
+ * and returns the deliveries per way out of the events written since `since`.
+ */
+async function drained(since) {
+  const url = DATABASE_URL;
+  if (!url) {
+    await new Promise((r) => setTimeout(r, 3000));
+    return undefined;
+  }
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    for (let i = 0; i < 300; i += 1) {
+      const { rows } = await c.query(
+        `SELECT count(*)::int AS n FROM event_deliveries WHERE status = 'pending'`,
+      );
+      if (rows[0].n === 0) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const { rows } = await c.query(
+      `SELECT d.channel, count(*)::int AS n FROM event_deliveries d
+       JOIN events e ON e.id = d.event_id WHERE e.created_at >= $1 GROUP BY d.channel`,
+      [since],
+    );
+    return Object.fromEntries(rows.map((x) => [x.channel, x.n]));
+  } finally {
+    await c.end();
   }
 }
 

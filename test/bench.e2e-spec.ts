@@ -112,6 +112,21 @@ describe('npm run bench', () => {
       expectOpenLoop(line, `${String(line.scenario)} at ${String(line['load %'])}%`);
     }
 
+    // Events: creates with a subscriber (and RabbitMQ when one answers), and every event of the
+    // open-loop window received, its lag measured.
+    const withEvents = [...byScenario.keys()].find((k) =>
+      String(k).startsWith('create payment (non-3DS), events to HTTP subscriber'),
+    );
+    expectClosedLoop(byScenario.get(withEvents), 'create with events');
+    expect(byScenario.get('create with events ÷ without')?.ratio).toBeGreaterThan(0);
+    const lags = lines.filter((l) => String(l.scenario).startsWith('events: commit → receipt'));
+    expect(lags.map((l) => l.scenario)).toContain('events: commit → receipt, HTTP subscriber');
+    for (const line of lags) {
+      expect(line.events, String(line.scenario)).toBeGreaterThan(0);
+      expect(line.events, String(line.scenario)).toBe(line['events written']);
+      expect(line['p99 ms'], String(line.scenario)).toBeGreaterThanOrEqual(Number(line['p50 ms']));
+    }
+
     const targets = byScenario.get('targets');
     for (const key of [
       'create/ceiling',
