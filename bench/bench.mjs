@@ -326,8 +326,8 @@ function median(runs, value) {
  * The database floor: what the service writes and reads for one card payment, with the
  * service's own statements (prepared, each its own transaction), sent directly with `pg`: no
  * HTTP, no Nest, no MultiSafepay. The claim (idempotency key + `created` payment + first event),
- * MultiSafepay's answer applied (payment update guarded by its version + event + the stored
- * answer), then the notification: the payment read by order id and the delivery's audit row.
+ * MultiSafepay's answer applied (payment update guarded by its version + history row + the
+ * outbox event and its deliveries + the stored answer), then the notification: the payment read by order id and the delivery's audit row.
  */
 async function floor(url) {
   const pool = new pg.Pool({ connectionString: url, max: CONNECTIONS > 32 ? 32 : CONNECTIONS });
@@ -362,13 +362,26 @@ async function floor(url) {
     ), history AS (
       INSERT INTO payment_events (payment_id, to_status, source) SELECT id, 'created', 'api' FROM created
     ) SELECT id, created_at, updated_at FROM created`;
+  // The move writes its outbox event (the payment resource as its body) and the deliveries of
+  // the endpoints subscribed to it (none here, as in the create scenario), as the service does.
   const apply = `WITH moved AS (
       UPDATE payments SET status = 'completed', gateway_transaction_id = $2, gateway_status = 'completed',
-        version = 2, updated_at = now()
+        version = 2, event_sequence = 1, updated_at = now()
       WHERE id = $1 AND version = 1 RETURNING id
     ), history AS (
       INSERT INTO payment_events (payment_id, from_status, to_status, source, anomaly, note, gateway_payload_digest)
       SELECT id, 'created', 'completed', 'api', false, NULL, repeat('0', 64) FROM moved
+    ), ev AS (
+      INSERT INTO events (id, tx_id, type, payment_id, sequence, body, traceparent, created_at)
+      SELECT 'evt_' || substr(md5(random()::text), 1, 26), pg_current_xact_id()::text::bigint,
+        'payment.completed', id, 1, $3, NULL, now() FROM moved
+      RETURNING id, type
+    ), hooks AS (
+      INSERT INTO event_deliveries (event_id, channel, endpoint_id, status, next_attempt_at)
+      SELECT ev.id, 'webhook', w.id, 'pending', now() FROM ev
+      JOIN webhook_endpoints w ON w.status = 'enabled'
+        AND (ev.type = ANY(w.event_types) OR '*' = ANY(w.event_types))
+      RETURNING 1
     ), also AS (
       UPDATE idempotency_keys SET state = 'completed', response_status = 201, response_body = $3, updated_at = now()
       WHERE client_id = 'bench' AND key = $4 AND EXISTS (SELECT 1 FROM moved)
@@ -751,7 +764,11 @@ async function eventsScenario({ port, serviceEnv, auth, creates, openCreate, cre
       targets[`event lag p50/p99 ms, ${channel}`] = `${row['p50 ms']} / ${row['p99 ms']}`;
     }
   } finally {
-    await fetch(`${base}/v1/webhook-endpoints/${endpointId}`, { method: 'DELETE', headers: auth });
+    const deleted = await fetch(`${base}/v1/webhook-endpoints/${endpointId}`, {
+      method: 'DELETE',
+      headers: { authorization: auth.authorization },
+    });
+    if (deleted.status !== 204) throw new Error(`webhook endpoint delete: ${await deleted.text()}`);
     await broker?.close().catch(() => undefined);
     subscriber.close();
   }
