@@ -1,5 +1,6 @@
 // `npm run bench [-- --rows 1000000 --duration 20 --connections 64 --repeat 1 --rate 0 --only name,…
-//   --levels 25,50,75,90 --embedded]` (BENCH_POOL_SIZE: the service's DATABASE_POOL_SIZE, 20)
+//   --levels 25,50,75,90 --embedded]` (BENCH_POOL_SIZE: the service's DATABASE_POOL_SIZE, 20;
+//   BENCH_BUILD: another checkout, built, whose service and sandbox to measure)
 // Starts the standalone MultiSafepay sandbox and the built service (DATABASE_URL, or embedded),
 // loads them with autocannon (closed loop: capacity), then creates and reads again open loop at
 // fractions of that capacity (latency), and compares them with floors: the same database work
@@ -52,7 +53,10 @@ const LEVELS = args.levels
 const OPEN_CONNECTIONS = Number(args['open-connections']);
 // The database the service runs on, if any (undefined: embedded).
 const DATABASE_URL = args.embedded ? undefined : process.env.DATABASE_URL;
-const ROOT = new URL('..', import.meta.url).pathname;
+// The checkout whose build runs (BENCH_BUILD=/path/to/other/checkout: an older build, built
+// there, measured by this bench; its floors are this checkout's).
+const ROOT = process.env.BENCH_BUILD ?? new URL('..', import.meta.url).pathname;
+const HERE = new URL('..', import.meta.url).pathname;
 // USER_HZ: the unit of /proc/<pid>/stat times, 100 on every Linux this runs on.
 const CLOCK_TICKS = 100;
 /** The processes the bench started (for their CPU time). */
@@ -87,7 +91,7 @@ function start(entry, env) {
     service && process.env.BENCH_SERVICE_LOG
       ? openSync(process.env.BENCH_SERVICE_LOG, 'a')
       : 'ignore';
-  const child = spawn('node', [...nodeArgs, entry], {
+  const child = spawn('node', [...nodeArgs, entry.startsWith('bench/') ? HERE + entry : entry], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, ...env },
     stdio: ['ignore', log, 'inherit'],
