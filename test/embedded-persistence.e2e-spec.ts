@@ -2,7 +2,10 @@ import { PaymentEntity } from '@app/payments';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Pool } from 'pg';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import { afterAll, describe, expect, it } from 'vitest';
+import { call, CARDS, createPayment, paymentRequest, type PaymentBody } from './support/api.js';
 import { startApp } from './support/app.js';
 
 // Always the embedded default, also when the suite runs against DATABASE_URL (each test file
@@ -33,6 +36,32 @@ describe('embedded PostgreSQL on DATA_DIR', () => {
       expect(found).toMatchObject({ orderId: 'persist-1', amount: 4200, status: 'created' });
     } finally {
       await second.close();
+    }
+  });
+});
+
+describe('embedded PostgreSQL: a new connection behind the pool', () => {
+  it('should keep taking payments after the connection is replaced (prepared statements)', async () => {
+    const sut = await startApp({ DATA_DIR: 'memory://' });
+    try {
+      const first = await createPayment(sut.url, paymentRequest({}, { number: CARDS.noThreeDs }));
+      expect(first.status).toBe(201);
+      // PGlite keeps one session behind every connection: the hot paths' prepared statements
+      // outlive the connection that prepared them. Replace the connection, as an idle timeout
+      // or an error does; the next one must be able to prepare the same names again.
+      const pool = (sut.dataSource.driver as PostgresDriver).master as Pool;
+      const client = await pool.connect();
+      client.release(true);
+      const second = await createPayment<PaymentBody>(
+        sut.url,
+        paymentRequest({}, { number: CARDS.noThreeDs }),
+      );
+      expect(second.status).toBe(201);
+      expect(second.body.status).toBe('completed');
+      const read = await call<PaymentBody>(sut.url, 'GET', `/v1/payments/${second.body.id}`);
+      expect(read.body).toMatchObject({ id: second.body.id, status: 'completed' });
+    } finally {
+      await sut.close();
     }
   });
 });

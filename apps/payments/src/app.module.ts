@@ -78,7 +78,6 @@ export class AppModule {
             reconcileIntervalMs: payments.reconcileIntervalMs,
             reconcileAfterMs: payments.reconcileAfterMs,
             abandonAfterMs: payments.abandonAfterMs,
-            preparedStatements: !database.isEmbedded,
             // The embedded database serves one process: its own commits wake its relay.
             events: { ...events, listen: !database.isEmbedded },
             rereadWindowMs: payments.webhookRereadWindowMs,

@@ -8,7 +8,9 @@ import {
 } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { getDataSourceToken } from '@nestjs/typeorm';
+import type { Pool, PoolClient } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import { buildDataSourceOptions } from './data-source.js';
 import { databaseConfig } from './database.config.js';
 import { EmbeddedPostgres } from './embedded/embedded-postgres.js';
@@ -67,6 +69,17 @@ export class DatabaseLifecycle implements OnApplicationShutdown {
     const dataSource = new DataSource(buildDataSourceOptions(url, this.config, this.isEmbedded));
     this.dataSource = dataSource;
     await dataSource.initialize();
+    if (this.isEmbedded) {
+      // PGlite is one session behind every connection: a new connection (after an idle close or
+      // an error) would find the previous one's prepared statements and fail to prepare them
+      // again. Dropping them first lets the hot paths use named prepared statements here too.
+      const pool = (dataSource.driver as PostgresDriver).master as Pool;
+      pool.on('connect', (client: PoolClient) => {
+        client.query('DEALLOCATE ALL').catch((error: unknown) => {
+          this.logger.error({ err: error }, 'DEALLOCATE ALL on a new embedded connection failed');
+        });
+      });
+    }
     const applied = await runMigrationsExclusively(dataSource, this.isEmbedded);
     if (applied.length > 0) this.logger.log(`applied migrations: ${applied.join(', ')}`);
     return dataSource;

@@ -3,7 +3,6 @@ import { createHash } from 'node:crypto';
 import type { Pool, QueryResultRow } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
-import { PaymentsOptions } from '../payments/payments.options.js';
 
 /**
  * The one way to open a transaction. State change, history row and any outbox row go through
@@ -16,10 +15,7 @@ export class TransactionRunner {
   /** What to do once each open transaction (by its manager) has committed. */
   private readonly afterCommitHooks = new WeakMap<EntityManager, (() => void)[]>();
 
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly options: PaymentsOptions,
-  ) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   async run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     const hooks: (() => void)[] = [];
@@ -51,18 +47,14 @@ export class TransactionRunner {
   }
 
   /**
-   * One statement on its own (atomic without BEGIN/COMMIT), as a named prepared statement (see
-   * PaymentsOptions), so PostgreSQL parses and plans it once per connection, not on every
+   * One statement on its own (atomic without BEGIN/COMMIT), as a named prepared statement (on
+   * the embedded database too: see DatabaseLifecycle), so PostgreSQL parses and plans it once per connection, not on every
    * call. For the hot paths' hand-written SQL; every value must be a parameter. Same rule as
    * `read` about `run`.
    */
   async statement<T extends QueryResultRow>(text: string, values: unknown[]): Promise<T[]> {
     const pool = (this.dataSource.driver as PostgresDriver).master as Pool;
-    const result = await pool.query<T>(
-      this.options.preparedStatements
-        ? { name: this.nameOf(text), text, values }
-        : { text, values },
-    );
+    const result = await pool.query<T>({ name: this.nameOf(text), text, values });
     return result.rows;
   }
 

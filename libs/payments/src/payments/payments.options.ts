@@ -20,12 +20,6 @@ export abstract class PaymentsOptions {
    */
   abstract readonly abandonAfterMs: number;
   /**
-   * Send the hot paths' SQL as named prepared statements (parsed and planned once per
-   * connection). Off for the embedded database: PGlite is one session behind every connection,
-   * so a reconnect would find the names taken.
-   */
-  abstract readonly preparedStatements: boolean;
-  /**
    * Notification-triggered reads of one order start at least this far apart; deliveries in
    * between share the next read (docs/webhooks.md).
    */
