@@ -6,13 +6,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, CARDS, createPayment, paymentRequest, type PaymentBody } from './support/api.js';
 import { startApp, type RunningApp } from './support/app.js';
 import { scratchDatabase } from './support/database.js';
+import { available, needs } from './support/requirements.js';
 import { freePort } from './support/process.js';
 import { sandboxAdmin, submit3ds } from './support/sandbox.js';
 
 const MSP_KEY = 'edge-replica-test-key';
 
 /** The webhook edge and retention with two replicas on one PostgreSQL database. */
-describe('two replicas: coalesced reads and retention', () => {
+const withPostgres = await available(
+  needs.postgres,
+  'test/edge-replicas.e2e-spec.ts (two replicas: coalesced reads, retention)',
+);
+
+describe.runIf(withPostgres)('two replicas: coalesced reads and retention', () => {
   let db: { url: string; drop: () => Promise<void> };
   let sandbox: NestFastifyApplication;
   let sandboxUrl: string;
