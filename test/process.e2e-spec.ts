@@ -162,6 +162,9 @@ describe('the built service as a process', () => {
       const line = plain.split('\n').find((l) => l.includes('Payments service ready')) ?? '';
       expect(line).toMatch(/^\[\d\d:\d\d:\d\d\.\d{3}\] INFO: Payments service ready: API http/);
       expect(plain).not.toMatch(/^\{"level"/m);
+      // Nest's module and route listing stays out of a person's way.
+      expect(plain).not.toContain('Mapped {');
+      expect(plain).toContain('Nest application successfully started');
     },
   );
 });

@@ -29,6 +29,9 @@ export const REDACT_PATHS = [
   '*.apiKey',
 ];
 
+/** Nest's start-up wiring: which modules loaded and which routes were mapped. */
+const NEST_WIRING = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer']);
+
 /**
  * Where the lines go and in what form: LOG_FILE gets JSON; a terminal gets pino-pretty's
  * coloured one-liners, for a person; anything else (a pipe, a container's log collector) gets
@@ -65,6 +68,17 @@ export function loggerParams(app: AppConfig, stdoutIsTty = process.stdout.isTTY 
     ...(tracingActive() ? { mixin: traceLogFields } : {}),
   };
   const format = logFormat(app, stdoutIsTty);
+  if (format === 'pretty') {
+    // On a terminal, Nest's ~80 lines listing modules and routes would bury the start-up line;
+    // they stay in JSON and file logs.
+    options.hooks = {
+      logMethod(args, method, level) {
+        const context = (args[0] as { context?: unknown } | undefined)?.context;
+        if (level <= 30 && typeof context === 'string' && NEST_WIRING.has(context)) return;
+        method.apply(this, args);
+      },
+    };
+  }
   return {
     forRoutes: ['{*splat}'],
     // A file destination and the pretty stream write synchronously, so nothing is lost when the
