@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openLoop, percentile } from '../bench/open-loop.mjs';
 import { scratchDatabase } from './support/database.js';
+import { available, needs } from './support/requirements.js';
 import { ensureBuilt, ROOT } from './support/process.js';
 
 type Line = Record<string, unknown>;
@@ -62,7 +63,9 @@ function expectOpenLoop(line: Line | undefined, name: string): void {
  * request must succeed. No figure is asserted beyond "something was measured": speed is the
  * bench's business.
  */
-describe('npm run bench', () => {
+const withPostgres = await available(needs.postgres, 'test/bench.e2e-spec.ts (npm run bench)');
+
+describe.runIf(withPostgres)('npm run bench', () => {
   let db: Awaited<ReturnType<typeof scratchDatabase>>;
 
   beforeAll(async () => {

@@ -1,15 +1,21 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe as suite, expect, it } from 'vitest';
 import { startApp, type RunningApp } from './support/app.js';
 import { ROOT } from './support/process.js';
+import { available, CHROMIUM_PATH, needs } from './support/requirements.js';
 
 // UPDATE_SCREENSHOTS=1 refreshes the README's pictures; otherwise they go to a temporary folder.
 const SHOTS = process.env.UPDATE_SCREENSHOTS
   ? `${ROOT}docs/img`
-  : mkdtempSync(join(tmpdir(), 'payments-screenshots-'));
+  : join(tmpdir(), `payments-screenshots-${process.pid}`);
+
+// Without Chromium: skipped with one line saying how to install it (CI=true: fails).
+const describe = (await available(needs.chromium, 'test/browser.e2e-spec.ts (a real browser)'))
+  ? suite
+  : suite.skip;
 
 describe('the shopper in a real browser (headless Chromium): demo checkout and 3-D Secure', () => {
   let sut: RunningApp;
@@ -18,7 +24,7 @@ describe('the shopper in a real browser (headless Chromium): demo checkout and 3
   beforeAll(async () => {
     sut = await startApp({ RECONCILE_INTERVAL_MS: '0' });
     browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: CHROMIUM_PATH,
       args: [
         '--headless',
         '--no-sandbox',

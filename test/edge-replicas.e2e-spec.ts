@@ -2,14 +2,20 @@ import { MspEnvelopeFilter, MspSandboxModule } from '@app/msp-sandbox';
 import { RetentionService } from '@app/payments';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe as suite, expect, it } from 'vitest';
 import { call, CARDS, createPayment, paymentRequest, type PaymentBody } from './support/api.js';
 import { startApp, type RunningApp } from './support/app.js';
 import { scratchDatabase } from './support/database.js';
+import { available, needs } from './support/requirements.js';
 import { freePort } from './support/process.js';
 import { sandboxAdmin, submit3ds } from './support/sandbox.js';
 
 const MSP_KEY = 'edge-replica-test-key';
+
+// Without a PostgreSQL server: skipped with one line saying how to get one (CI=true: fails).
+const describe = (await available(needs.postgres, 'test/edge-replicas.e2e-spec.ts (two replicas)'))
+  ? suite
+  : suite.skip;
 
 /** The webhook edge and retention with two replicas on one PostgreSQL database. */
 describe('two replicas: coalesced reads and retention', () => {

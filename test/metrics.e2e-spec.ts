@@ -78,6 +78,38 @@ describe('GET /metrics after traffic', () => {
     expect(text).toMatch(pattern);
   });
 
+  it('should report readiness as health_ready 1', async () => {
+    const res = await call<string>(sut.url, 'GET', '/metrics');
+    expect(String(res.body)).toMatch(/^health_ready 1$/m);
+  });
+
+  it('should report the age of the open payment that has not moved for longest', async () => {
+    const open = await createPayment<PaymentBody>(
+      sut.url,
+      paymentRequest({}, { number: CARDS.threeDs }),
+    );
+    expect(open.body.status).toBe('initialized');
+    // As if the shopper had left it at 3-D Secure two hours ago.
+    await sut.dataSource.query(
+      `UPDATE payments SET updated_at = now() - interval '2 hours' WHERE id = $1`,
+      [open.body.id],
+    );
+    const age = async () => {
+      const body = await (await fetch(`${sut.url}/metrics`)).text();
+      return Number(/^payments_oldest_open_age_seconds (\S+)$/m.exec(body)?.[1]);
+    };
+    expect(await age()).toBeGreaterThanOrEqual(7200);
+    const cancelled = await call<PaymentBody>(
+      sut.url,
+      'POST',
+      `/v1/payments/${open.body.id}/cancel`,
+    );
+    expect(cancelled.body.status).toBe('void');
+    // On a database of its own (embedded) nothing else is that old; a shared one may hold other
+    // tests' backdated payments.
+    if (!process.env.DATABASE_URL) expect(await age()).toBeLessThan(7200);
+  });
+
   it('should never put a card number in a label', () => {
     expect(text).not.toContain(CARDS.noThreeDs);
   });

@@ -1,8 +1,52 @@
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { stripVTControlCharacters } from 'node:util';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, freePort, MAIN, spawnNode, waitForReady } from './support/process.js';
+import { scratchDatabase } from './support/database.js';
+import { ensureBuilt, freePort, MAIN, ROOT, spawnNode, waitForReady } from './support/process.js';
+import { available, needs } from './support/requirements.js';
+
+const withPostgres = await available(
+  needs.postgres,
+  'test/process.e2e-spec.ts (the start-up line on PostgreSQL)',
+);
+
+/** `script` (util-linux) gives the process a pseudo-terminal, as a person's shell would. */
+const hasScript = (() => {
+  try {
+    execFileSync('script', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+/** The JSON log lines of a process whose stdout is a pipe (each line must parse). */
+function jsonLines(output: string): { msg?: string; context?: string }[] {
+  return output
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as { msg?: string; context?: string });
+}
+
+async function startupLineOf(env: Record<string, string>): Promise<string> {
+  const port = await freePort();
+  const sut = spawnNode(MAIN, { PORT: String(port), ...env });
+  try {
+    await waitForReady(`http://127.0.0.1:${port}`, 60_000);
+    await expect
+      .poll(() => jsonLines(sut.output()).some((l) => l.context === 'Startup'), { timeout: 5_000 })
+      .toBe(true);
+    const startup = jsonLines(sut.output()).filter((l) => l.context === 'Startup');
+    expect(startup).toHaveLength(1);
+    return (startup[0]?.msg ?? '').replaceAll(String(port), 'PORT');
+  } finally {
+    sut.child.kill('SIGTERM');
+    await sut.exited;
+  }
+}
 
 describe('the built service as a process', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'payments-data-'));
@@ -57,4 +101,70 @@ describe('the built service as a process', () => {
     expect(existsSync(join(dataDir, '.lock'))).toBe(false);
     expect(existsSync(join(dataDir, 'pg', 'PG_VERSION'))).toBe(true);
   });
+
+  it('should log JSON when stdout is not a terminal, with one start-up line giving the URLs and the mode', async () => {
+    const line = await startupLineOf({ DATA_DIR: 'memory://' });
+    expect(line).toBe(
+      'Payments service ready: API http://127.0.0.1:PORT/v1 · docs http://127.0.0.1:PORT/docs · ' +
+        'demo http://127.0.0.1:PORT/demo · health http://127.0.0.1:PORT/health/ready | ' +
+        'database: embedded PostgreSQL (in memory) | gateway: built-in MultiSafepay sandbox',
+    );
+  });
+
+  it.runIf(withPostgres)(
+    'should name PostgreSQL (host and database, no password) and MultiSafepay test in the start-up line',
+    async () => {
+      const db = await scratchDatabase();
+      try {
+        const url = new URL(db.url);
+        url.password = 'start-up-line-secret';
+        const line = await startupLineOf({
+          DATABASE_URL: url.toString(),
+          MSP_ENV: 'test',
+          MSP_API_KEY: 'not-a-real-key',
+          MSP_BASE_URL: 'http://127.0.0.1:9/v1/json',
+          DOCS_ENABLED: 'false',
+        });
+        expect(line).toBe(
+          `Payments service ready: API http://127.0.0.1:PORT/v1 · health http://127.0.0.1:PORT/health/ready | ` +
+            `database: PostgreSQL ${url.host}${url.pathname} | gateway: MultiSafepay test`,
+        );
+        expect(line).not.toMatch(/start-up-line-secret|not-a-real-key/);
+      } finally {
+        await db.drop();
+      }
+    },
+  );
+
+  it.runIf(hasScript)(
+    'should write pretty lines for a person when stdout is a terminal',
+    async () => {
+      const port = await freePort();
+      // `script` runs the service on a pseudo-terminal; its transcript is the terminal's output.
+      // Its own process group, so the service under it stops with it.
+      const child = spawn('script', ['-qfec', `node ${MAIN}`, '/dev/null'], {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH ?? '', PORT: String(port), DATA_DIR: 'memory://' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+      });
+      let output = '';
+      child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      try {
+        await waitForReady(`http://127.0.0.1:${port}`, 60_000);
+        await expect.poll(() => output, { timeout: 5_000 }).toContain('Payments service ready');
+      } finally {
+        process.kill(-(child.pid ?? 0), 'SIGTERM');
+        await exited;
+      }
+      const plain = stripVTControlCharacters(output);
+      const line = plain.split('\n').find((l) => l.includes('Payments service ready')) ?? '';
+      expect(line).toMatch(/^\[\d\d:\d\d:\d\d\.\d{3}\] INFO: Payments service ready: API http/);
+      expect(plain).not.toMatch(/^\{"level"/m);
+      // Nest's module and route listing stays out of a person's way.
+      expect(plain).not.toContain('Mapped {');
+      expect(plain).toContain('Nest application successfully started');
+    },
+  );
 });

@@ -5,16 +5,22 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { parse, stringify } from 'lossless-json';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe as suite, expect, it } from 'vitest';
 import { call, CARDS, createPayment, paymentRequest, type PaymentBody } from './support/api.js';
 import { startApp, type RunningApp } from './support/app.js';
 import { scratchDatabase } from './support/database.js';
+import { available, needs } from './support/requirements.js';
 import { signNotification } from './support/msp-signature.js';
 import { freePort } from './support/process.js';
 import { sandboxAdmin, sandboxOrders, submit3ds } from './support/sandbox.js';
 import { TestSubscriber } from './support/subscriber.js';
 
 const MSP_KEY = 'replica-test-key';
+
+// Without a PostgreSQL server: skipped with one line saying how to get one (CI=true: fails).
+const describe = (await available(needs.postgres, 'test/replicas.e2e-spec.ts (two replicas)'))
+  ? suite
+  : suite.skip;
 
 interface EventRow {
   to: string;

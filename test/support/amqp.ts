@@ -1,24 +1,14 @@
 import { connect, type ChannelModel, type ConsumeMessage } from 'amqplib';
+import { available, needs, TEST_AMQP_URL } from './requirements.js';
 
-/** The broker the tests use: the local RabbitMQ unless AMQP_URL names another. */
-export const TEST_AMQP_URL = process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
+export { TEST_AMQP_URL };
 
 /**
  * Whether a RabbitMQ answers. Without one, the scenarios that need it are skipped with one line
  * saying how to start it; under CI=true the run fails instead.
  */
-export async function rabbitMqAvailable(suite: string): Promise<boolean> {
-  try {
-    const connection = await connect(TEST_AMQP_URL, { timeout: 3_000 });
-    await connection.close();
-    return true;
-  } catch (error) {
-    const why = `${suite}: no RabbitMQ at ${TEST_AMQP_URL.replace(/:[^:@/]*@/, ':***@')} (${(error as Error).message}); start it with \`/etc/init.d/rabbitmq-server start\` or set AMQP_URL`;
-    if (process.env.CI === 'true') throw new Error(`${why}. CI requires it.`, { cause: error });
-    console.warn(`SKIPPED ${why}`);
-    return false;
-  }
-}
+export const rabbitMqAvailable = (suite: string): Promise<boolean> =>
+  available(needs.rabbitMq, suite);
 
 /** Another service's consumer: its own connection, a temporary queue bound to the exchange. */
 export class EventConsumer {

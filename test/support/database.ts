@@ -1,16 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { TEST_POSTGRES_URL } from './requirements.js';
 
 /**
  * A throwaway database on a real PostgreSQL server: the one in DATABASE_URL, or else the local
  * server at 127.0.0.1:5432 (scenarios with several replicas need more than the embedded
- * database's single connection).
+ * database's single connection). Suites that call it check `available(postgres, …)` first.
  */
 export async function scratchDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const base =
-    process.env.DATABASE_URL ??
-    process.env.TEST_POSTGRES_URL ??
-    'postgres://postgres@127.0.0.1:5432/postgres';
+  const base = TEST_POSTGRES_URL;
   const name = `scratch_${randomBytes(6).toString('hex')}`;
   const admin = new Client({ connectionString: base, connectionTimeoutMillis: 5_000 });
   try {

@@ -30,6 +30,22 @@ async function main(): Promise<void> {
       .addHook('onClose', () => flush(started));
   }
   await app.listen(config.port, config.host);
+  const { Logger } = await import('@nestjs/common');
+  const { loadDatabaseConfig } = await import('@app/database');
+  const { loadMultisafepayConfig } = await import('@app/multisafepay');
+  const { startupLine } = await import('./common/startup-line.js');
+  const database = loadDatabaseConfig(process.env);
+  new Logger('Startup').log(
+    startupLine({
+      host: config.host,
+      port: config.port,
+      managementPort: config.managementPort,
+      docsEnabled: config.docsEnabled,
+      databaseUrl: database.url,
+      dataDir: database.dataDir,
+      msp: loadMultisafepayConfig(process.env).env,
+    }),
+  );
 }
 
 /** Waits for the last export, but not for long when the collector does not answer. */

@@ -1,5 +1,6 @@
 import type { Params } from 'nestjs-pino';
 import pino from 'pino';
+import { PinoPretty } from 'pino-pretty';
 import { traceLogFields, tracingActive } from '@app/tracing';
 import type { AppConfig } from '../config/app.config.js';
 
@@ -28,7 +29,23 @@ export const REDACT_PATHS = [
   '*.apiKey',
 ];
 
-export function loggerParams(app: AppConfig): Params {
+/** Nest's start-up wiring: which modules loaded and which routes were mapped. */
+const NEST_WIRING = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer']);
+
+/**
+ * Where the lines go and in what form: LOG_FILE gets JSON; a terminal gets pino-pretty's
+ * coloured one-liners, for a person; anything else (a pipe, a container's log collector) gets
+ * JSON, one object a line, for machines.
+ */
+export function logFormat(
+  app: Pick<AppConfig, 'logFile'>,
+  stdoutIsTty: boolean,
+): 'file' | 'pretty' | 'json' {
+  if (app.logFile) return 'file';
+  return stdoutIsTty ? 'pretty' : 'json';
+}
+
+export function loggerParams(app: AppConfig, stdoutIsTty = process.stdout.isTTY === true): Params {
   const options: NonNullable<Exclude<Params['pinoHttp'], unknown[]>> = {
     level: app.logLevel,
     redact: { paths: REDACT_PATHS, censor: '[Redacted]' },
@@ -50,11 +67,36 @@ export function loggerParams(app: AppConfig): Params {
     // With tracing on, each line names its trace and span (`trace_id`, `span_id`); off, no cost.
     ...(tracingActive() ? { mixin: traceLogFields } : {}),
   };
+  const format = logFormat(app, stdoutIsTty);
+  if (format === 'pretty') {
+    // On a terminal, Nest's ~80 lines listing modules and routes would bury the start-up line;
+    // they stay in JSON and file logs.
+    options.hooks = {
+      logMethod(args, method, level) {
+        const context = (args[0] as { context?: unknown } | undefined)?.context;
+        if (level <= 30 && typeof context === 'string' && NEST_WIRING.has(context)) return;
+        method.apply(this, args);
+      },
+    };
+  }
   return {
     forRoutes: ['{*splat}'],
-    // A file destination writes synchronously so nothing is lost when the process stops.
-    pinoHttp: app.logFile
-      ? [options, pino.destination({ dest: app.logFile, sync: true, mkdir: true })]
-      : options,
+    // A file destination and the pretty stream write synchronously, so nothing is lost when the
+    // process stops (pino-pretty runs in this thread, not as a worker transport).
+    pinoHttp:
+      format === 'file'
+        ? [options, pino.destination({ dest: app.logFile ?? '', sync: true, mkdir: true })]
+        : format === 'pretty'
+          ? [
+              options,
+              PinoPretty({
+                sync: true,
+                colorize: true,
+                singleLine: true,
+                translateTime: 'SYS:HH:MM:ss.l',
+                ignore: 'pid,hostname',
+              }),
+            ]
+          : options,
   };
 }

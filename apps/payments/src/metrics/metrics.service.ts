@@ -87,6 +87,38 @@ export class MetricsService {
     this.eventsBacklog = source;
   }
 
+  private oldestOpenPayment: (() => Promise<number>) | undefined;
+
+  readonly paymentsOldestOpen = new Gauge({
+    name: 'payments_oldest_open_age_seconds',
+    help: 'Seconds since the least recently moved open payment (created, unknown, initialized, uncleared) changed (0: none)',
+    registers: [this.registry],
+    collect: async () => {
+      if (this.oldestOpenPayment) this.paymentsOldestOpen.set(await this.oldestOpenPayment());
+    },
+  });
+
+  /** How to measure the oldest open payment (bound by the payments API module at start-up). */
+  measureOldestOpenPayment(source: () => Promise<number>): void {
+    this.oldestOpenPayment = source;
+  }
+
+  private readiness: (() => Promise<boolean>) | undefined;
+
+  readonly healthReady = new Gauge({
+    name: 'health_ready',
+    help: 'Whether this replica is ready (the /health/ready check, run at scrape time): 1 or 0',
+    registers: [this.registry],
+    collect: async () => {
+      if (this.readiness) this.healthReady.set((await this.readiness()) ? 1 : 0);
+    },
+  });
+
+  /** How to check readiness (bound by the health module at start-up). */
+  measureReadiness(source: () => Promise<boolean>): void {
+    this.readiness = source;
+  }
+
   readonly pruned = new Counter({
     name: 'retention_pruned_rows_total',
     help: 'Rows deleted by retention, by table',

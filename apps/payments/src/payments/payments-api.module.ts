@@ -1,6 +1,8 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { PaymentsService } from '@app/payments';
 import { ApiKeyGuard } from '../auth/api-key.guard.js';
 import { ApiThrottlerGuard } from '../auth/api-throttler.guard.js';
+import { MetricsService } from '../metrics/metrics.service.js';
 import { WebhookEdgeService } from '../webhooks/webhook-edge.service.js';
 import { WebhooksController } from '../webhooks/webhooks.controller.js';
 import { PaymentsController } from './payments.controller.js';
@@ -10,4 +12,13 @@ import { PaymentsController } from './payments.controller.js';
   controllers: [PaymentsController, WebhooksController],
   providers: [ApiKeyGuard, ApiThrottlerGuard, WebhookEdgeService],
 })
-export class PaymentsApiModule {}
+export class PaymentsApiModule implements OnModuleInit {
+  constructor(
+    private readonly metrics: MetricsService,
+    private readonly payments: PaymentsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.metrics.measureOldestOpenPayment(() => this.payments.oldestOpenAgeSeconds());
+  }
+}

@@ -109,6 +109,20 @@ export class PaymentsService {
     };
   }
 
+  /**
+   * Seconds since the open payment (created, unknown, initialized, uncleared) that moved least
+   * recently last changed; 0 when none is open. What the reconciler should be resolving: a large
+   * value means a payment is stuck (ix_payments_open_updated_at answers it).
+   */
+  async oldestOpenAgeSeconds(): Promise<number> {
+    const rows = await this.tx.statement<{ age: number | null }>(
+      `SELECT extract(epoch FROM now() - min(updated_at))::float8 AS age
+       FROM payments WHERE status IN ('created', 'unknown', 'initialized', 'uncleared')`,
+      [],
+    );
+    return Math.max(0, rows[0]?.age ?? 0);
+  }
+
   /** Re-reads the order from MultiSafepay now and applies it. */
   async refresh(id: string, source: EventSource = 'refresh'): Promise<PaymentView> {
     const payment = await this.find(id);

@@ -1,38 +1,20 @@
 import type { LoggerService } from '@nestjs/common';
 import { connect, type ChannelModel, type ConsumeMessage } from 'amqplib';
+// The repository's one rule for missing services (skip with a line, or fail under CI=true).
+import { available, needs, TEST_AMQP_URL } from '../../../../test/support/requirements.js';
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer, connect as tcpConnect, type Server, type Socket } from 'node:net';
 import { promisify } from 'node:util';
 
-/** The broker the tests use: a local RabbitMQ unless AMQP_URL names another. */
-export const TEST_AMQP_URL = process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
-
-const HOW_TO_START =
-  'start it with `/etc/init.d/rabbitmq-server start` (guest/guest on 127.0.0.1:5672) or set AMQP_URL';
+export { TEST_AMQP_URL };
 
 /**
  * Whether a RabbitMQ answers at TEST_AMQP_URL. When none does, the RabbitMQ tests are skipped
  * with one line saying why; under CI=true they fail instead.
  */
-export async function rabbitMqAvailable(suite: string): Promise<boolean> {
-  try {
-    const connection = await connect(TEST_AMQP_URL, { timeout: 3_000 });
-    await connection.close();
-    return true;
-  } catch (error) {
-    const why = `${suite}: no RabbitMQ at ${redact(TEST_AMQP_URL)} (${(error as Error).message}); ${HOW_TO_START}`;
-    if (process.env.CI === 'true') throw new Error(`${why}. CI requires it.`, { cause: error });
-    console.warn(`SKIPPED ${why}`);
-    return false;
-  }
-}
-
-function redact(url: string): string {
-  const parsed = new URL(url);
-  if (parsed.password) parsed.password = '***';
-  return parsed.toString();
-}
+export const rabbitMqAvailable = (suite: string): Promise<boolean> =>
+  available(needs.rabbitMq, suite);
 
 export const uniqueName = (prefix: string): string => `${prefix}_${randomBytes(4).toString('hex')}`;
 
