@@ -81,7 +81,10 @@ export class PaymentsController {
       '`nextAction` (redirect the shopper to `nextAction.url`, or render `nextAction.form.html`). ' +
       'Without 3-D Secure the final status is in the answer and `nextAction` is null. A declined ' +
       'card is `201` with `status: declined`. Replays with the same Idempotency-Key and body return ' +
-      'the same answer (header `Idempotent-Replayed: true`).',
+      'the same answer (header `Idempotent-Replayed: true`). Saved cards (DESIGN §10): add ' +
+      '`recurring: {model, customerReference}` beside `card` to save it (`savedCard` appears once ' +
+      'MultiSafepay keeps it); later pay with `savedCardId` and `recurring` instead of `card`: no ' +
+      'CVC, no 3-D Secure, final at once.',
   })
   @ApiHeader({
     name: 'Idempotency-Key',
@@ -92,12 +95,18 @@ export class PaymentsController {
       'and is a fresh key again, as at Stripe: the same key then creates a new payment.',
   })
   @ApiCreatedResponse({ type: PaymentResponseDto })
+  @ApiNotFoundResponse({
+    description: "SAVED_CARD_NOT_FOUND (unknown, or another customer's card)",
+    type: ErrorResponseDto,
+  })
   @ApiConflictResponse({
-    description: 'ORDER_ID_EXISTS · IDEMPOTENCY_KEY_IN_USE',
+    description: 'ORDER_ID_EXISTS · IDEMPOTENCY_KEY_IN_USE · SAVED_CARD_DELETED',
     type: ErrorResponseDto,
   })
   @ApiUnprocessableEntityResponse({
-    description: 'IDEMPOTENCY_KEY_REUSED (other body)',
+    description:
+      'IDEMPOTENCY_KEY_REUSED (other body) · GATEWAY_TOKEN_NOT_FOUND (MultiSafepay keeps no such ' +
+      'token: 1000)',
     type: ErrorResponseDto,
   })
   @ApiBadGatewayResponse({

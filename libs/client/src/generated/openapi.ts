@@ -67,7 +67,7 @@ export interface paths {
         put?: never;
         /**
          * Create a direct card payment
-         * @description Creates a `direct` CREDITCARD order at MultiSafepay. 3-D Secure: `status: initialized` and `nextAction` (redirect the shopper to `nextAction.url`, or render `nextAction.form.html`). Without 3-D Secure the final status is in the answer and `nextAction` is null. A declined card is `201` with `status: declined`. Replays with the same Idempotency-Key and body return the same answer (header `Idempotent-Replayed: true`).
+         * @description Creates a `direct` CREDITCARD order at MultiSafepay. 3-D Secure: `status: initialized` and `nextAction` (redirect the shopper to `nextAction.url`, or render `nextAction.form.html`). Without 3-D Secure the final status is in the answer and `nextAction` is null. A declined card is `201` with `status: declined`. Replays with the same Idempotency-Key and body return the same answer (header `Idempotent-Replayed: true`). Saved cards (DESIGN §10): add `recurring: {model, customerReference}` beside `card` to save it (`savedCard` appears once MultiSafepay keeps it); later pay with `savedCardId` and `recurring` instead of `card`: no CVC, no 3-D Secure, final at once.
          */
         post: operations["PaymentsController_create"];
         delete?: never;
@@ -148,6 +148,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/payments/{id}/captures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The payment's captures, oldest first */
+        get: operations["PaymentsController_listCaptures"];
+        put?: never;
+        /**
+         * Capture all or part of an authorized payment
+         * @description For payments created with `captureMode: manual` and now `authorized`. Without `amount`, everything still capturable. A full capture makes the payment `completed`; after a partial one it stays `authorized` with less capturable (capture again, or release the rest with POST /v1/payments/{id}/cancel). Concurrent captures never take more than was authorized. Replays with the same Idempotency-Key return the same capture; after GATEWAY_TIMEOUT a retry with the same key settles it without capturing twice.
+         */
+        post: operations["PaymentsController_capture"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/payments/{id}/cancel": {
         parameters: {
             query?: never;
@@ -158,11 +179,51 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Cancel a payment still awaiting the shopper
-         * @description Only `initialized` or `uncleared` payments (MultiSafepay: PATCH /orders/{id}).
+         * Cancel a payment still awaiting the shopper, or release an authorization
+         * @description `initialized` or `uncleared` payments are cancelled (MultiSafepay: PATCH /orders/{id}): `void`. An `authorized` one (manual capture) has what is left of its authorization released (PATCH /capture/{id}): `void` if nothing was captured, `completed` otherwise.
          */
         post: operations["PaymentsController_cancel"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{reference}/saved-cards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A customer's saved cards
+         * @description Cards saved by first payments with `recurring` (DESIGN §10), newest first; deleted ones are left out. Never the token: it stays in the service, encrypted.
+         */
+        get: operations["SavedCardsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{reference}/saved-cards/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a saved card
+         * @description Deletes the token at MultiSafepay, then marks the card deleted (its encrypted token is wiped). A payment with it is then refused with 409 SAVED_CARD_DELETED. Deleting it again answers the deleted card.
+         */
+        delete: operations["SavedCardsController_delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -180,6 +241,140 @@ export interface paths {
         put?: never;
         /** POST notification: the order as JSON, signed in the Auth header */
         post: operations["WebhooksController_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The event feed, oldest first
+         * @description Page with `after` = the previous `nextCursor`. The feed follows the writing transactions: an event whose transaction commits late is never skipped by a reader that is already past a later one. Per payment, keep the highest `sequence` applied. Poll again with the last `nextCursor` to get what happened since. Delivered events are kept EVENTS_RETENTION_DAYS.
+         */
+        get: operations["EventsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One event */
+        get: operations["EventsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/{id}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send an event again
+         * @description To one endpoint, or to every enabled endpoint subscribed to its type (and RabbitMQ when configured). The delivery starts a new retry schedule.
+         */
+        post: operations["EventsController_redeliver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every webhook endpoint (secrets are never shown again) */
+        get: operations["WebhookEndpointsController_list"];
+        put?: never;
+        /**
+         * Subscribe a URL to events
+         * @description Deliveries are signed per the Standard Webhooks spec (`webhook-id`, `webhook-timestamp`, `webhook-signature`) with the `secret` returned here, and only here. A 2xx within 10 s counts as delivered; anything else (redirects included) is retried with jittered backoff (about 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h), then marked failed. An endpoint failing for 5 days is disabled.
+         */
+        post: operations["WebhookEndpointsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One webhook endpoint */
+        get: operations["WebhookEndpointsController_get"];
+        put?: never;
+        post?: never;
+        /** Unsubscribe: its pending deliveries are dropped */
+        delete: operations["WebhookEndpointsController_remove"];
+        options?: never;
+        head?: never;
+        /** Change the URL, event types or description; disable or re-enable */
+        patch: operations["WebhookEndpointsController_update"];
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace the signing secret
+         * @description Returns the new secret (shown only now). For 24 h deliveries carry two signatures, one with each secret, so receivers can switch without missing an event.
+         */
+        post: operations["WebhookEndpointsController_rotateSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The endpoint's deliveries, newest first, each with its attempts */
+        get: operations["WebhookEndpointsController_deliveries"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -291,6 +486,19 @@ export interface components {
             /** @description 3-D Secure 2 device data, passed through */
             browser?: components["schemas"]["BrowserDto"];
         };
+        RecurringDto: {
+            /**
+             * @description `cardOnFile`: the shopper pays again with one click; `subscription`: charges on a fixed schedule; `unscheduled`: charges you start when something happens (e.g. a top-up). A later payment with the saved card names the same model
+             * @example cardOnFile
+             * @enum {string}
+             */
+            model: "cardOnFile" | "subscription" | "unscheduled";
+            /**
+             * @description Your customer id (1–50 of [A-Za-z0-9._:@-]): the card is saved under it, and only it can pay with the card
+             * @example cust-42
+             */
+            customerReference: string;
+        };
         CreatePaymentDto: {
             /**
              * @description Your order id: unique, 1–50 of [A-Za-z0-9._:-]
@@ -312,12 +520,27 @@ export interface components {
              * @example Order #1234
              */
             description: string;
-            card: components["schemas"]["CardDto"];
-            customer: components["schemas"]["CustomerDto"];
+            /** @description Required unless `savedCardId` is given */
+            card?: components["schemas"]["CardDto"];
+            /** @description Required with `card`; optional with `savedCardId` (no shopper present) */
+            customer?: components["schemas"]["CustomerDto"];
+            /** @description With `card`: save the card for later payments (DESIGN §10); once MultiSafepay keeps it, the payment shows `savedCard`. With `savedCardId`: required, naming the card's customer and model */
+            recurring?: components["schemas"]["RecurringDto"];
+            /**
+             * @description Pay with a saved card instead of `card`: no card data, no CVC, no 3-D Secure; the answer is final (`completed` or `declined`). `recurring.customerReference` must be the card's customer
+             * @example card_4qkxw6d2nbm5tq3zjv7c2rrh5e
+             */
+            savedCardId?: string;
             /** @example https://shop.example/thanks */
             redirectUrl?: string;
             /** @example https://shop.example/cancel */
             cancelUrl?: string;
+            /**
+             * @description `manual`: authorize now, capture later (Visa, Mastercard, Maestro). The payment becomes `authorized`; take the money with POST /v1/payments/{id}/captures, release the rest with POST /v1/payments/{id}/cancel
+             * @default automatic
+             * @enum {string}
+             */
+            captureMode: "automatic" | "manual";
             /**
              * @description Default: MSP_NOTIFICATION_METHOD
              * @enum {string}
@@ -363,6 +586,42 @@ export interface components {
             /** @example initialized */
             status: string | null;
         };
+        CaptureSummaryDto: {
+            /** @enum {string} */
+            mode: "manual";
+            /**
+             * @description Minor units that can still be captured; 0 once captured in full, released or expired
+             * @example 400
+             */
+            capturableAmount: number;
+            /**
+             * @description Minor units captured so far; refunds apply to this
+             * @example 600
+             */
+            capturedAmount: number;
+            /**
+             * @description When the authorization lapses (Visa 7 days, Mastercard and Maestro 30); null until authorized
+             * @example 2026-12-05T14:00:00.000Z
+             */
+            expiresAt: string | null;
+        };
+        PaymentSavedCardDto: {
+            /** @example card_4qkxw6d2nbm5tq3zjv7c2rrh5e */
+            id: string;
+            /** @example VISA */
+            brand: string | null;
+            /** @example 3335 */
+            last4: string | null;
+            /** @example 12 */
+            expiryMonth: number | null;
+            /** @example 2030 */
+            expiryYear: number | null;
+            /**
+             * @example cardOnFile
+             * @enum {string}
+             */
+            model: "cardOnFile" | "subscription" | "unscheduled";
+        };
         PaymentResponseDto: {
             /** @example 6f1c2a4e-8d0b-4f3a-9f51-0c1d2e3f4a5b */
             id: string;
@@ -372,7 +631,7 @@ export interface components {
              * @example initialized
              * @enum {string}
              */
-            status: "created" | "unknown" | "initialized" | "uncleared" | "reserved" | "completed" | "declined" | "cancelled" | "void" | "expired" | "refunded" | "partial_refunded" | "chargedback";
+            status: "created" | "unknown" | "initialized" | "uncleared" | "authorized" | "reserved" | "completed" | "declined" | "cancelled" | "void" | "expired" | "refunded" | "partial_refunded" | "chargedback";
             /** @example 1000 */
             amount: number;
             /** @example EUR */
@@ -385,6 +644,10 @@ export interface components {
             gateway: components["schemas"]["GatewayInfoDto"];
             /** @example 0 */
             refundedAmount: number;
+            /** @description Manual capture (captureMode manual); null for automatic capture */
+            capture: components["schemas"]["CaptureSummaryDto"] | null;
+            /** @description The card this payment saved (with `recurring`, once MultiSafepay kept it) or paid with (`savedCardId`); null otherwise */
+            savedCard: components["schemas"]["PaymentSavedCardDto"] | null;
             /**
              * @example {
              *       "cartId": "c-9"
@@ -406,12 +669,12 @@ export interface components {
              * @example created
              * @enum {string|null}
              */
-            from: "created" | "unknown" | "initialized" | "uncleared" | "reserved" | "completed" | "declined" | "cancelled" | "void" | "expired" | "refunded" | "partial_refunded" | "chargedback" | null;
+            from: "created" | "unknown" | "initialized" | "uncleared" | "authorized" | "reserved" | "completed" | "declined" | "cancelled" | "void" | "expired" | "refunded" | "partial_refunded" | "chargedback" | null;
             /**
              * @example initialized
              * @enum {string}
              */
-            to: "created" | "unknown" | "initialized" | "uncleared" | "reserved" | "completed" | "declined" | "cancelled" | "void" | "expired" | "refunded" | "partial_refunded" | "chargedback";
+            to: "created" | "unknown" | "initialized" | "uncleared" | "authorized" | "reserved" | "completed" | "declined" | "cancelled" | "void" | "expired" | "refunded" | "partial_refunded" | "chargedback";
             /**
              * @example api
              * @enum {string}
@@ -473,6 +736,269 @@ export interface components {
         };
         RefundListResponseDto: {
             data: components["schemas"]["RefundResponseDto"][];
+        };
+        CreateCaptureDto: {
+            /**
+             * @description Minor units; omitted: everything still capturable (a full capture)
+             * @example 600
+             */
+            amount?: number;
+            /** @example Shipment 1 of 2 */
+            description?: string;
+        };
+        CaptureGatewayDto: {
+            /**
+             * @description MultiSafepay's order id for the capture (refunds of it may name it)
+             * @example cap-5d1c0e3f9a2b4c6d7e8f9a0b
+             */
+            orderId: string | null;
+            /** @example 17472052901238000 */
+            transactionId: string | null;
+        };
+        CaptureErrorDto: {
+            /** @example GATEWAY_REJECTED */
+            code: string;
+            message: string;
+        };
+        CaptureResponseDto: {
+            /** @example 5b0e1f3c-2a4d-4b6e-8f0a-1c2d3e4f5a6b */
+            id: string;
+            paymentId: string;
+            /** @example 600 */
+            amount: number;
+            /** @example EUR */
+            currency: string;
+            /** @example Shipment 1 of 2 */
+            description: string | null;
+            /**
+             * @description `succeeded`: captured; `failed`: MultiSafepay refused it (nothing captured); `unknown`: the outcome is not known yet: retry with the same Idempotency-Key to settle it
+             * @example succeeded
+             * @enum {string}
+             */
+            status: "pending" | "unknown" | "succeeded" | "failed";
+            gateway: components["schemas"]["CaptureGatewayDto"];
+            error: components["schemas"]["CaptureErrorDto"] | null;
+            createdAt: string;
+            updatedAt: string;
+        };
+        CaptureListResponseDto: {
+            data: components["schemas"]["CaptureResponseDto"][];
+        };
+        SavedCardResponseDto: {
+            /** @example card_4qkxw6d2nbm5tq3zjv7c2rrh5e */
+            id: string;
+            /** @example cust-42 */
+            customerReference: string;
+            /** @example VISA */
+            brand: string | null;
+            /** @example 3335 */
+            last4: string | null;
+            /** @example 12 */
+            expiryMonth: number | null;
+            /** @example 2030 */
+            expiryYear: number | null;
+            /**
+             * @example cardOnFile
+             * @enum {string}
+             */
+            model: "cardOnFile" | "subscription" | "unscheduled";
+            /**
+             * @example active
+             * @enum {string}
+             */
+            status: "active" | "deleted";
+            /**
+             * @description The first payment, which saved the card
+             * @example 6f1c2a4e-8d0b-4f3a-9f51-0c1d2e3f4a5b
+             */
+            paymentId: string | null;
+            /** @example 2026-11-24T14:00:00.000Z */
+            createdAt: string;
+            /** @example null */
+            deletedAt: string | null;
+        };
+        SavedCardListResponseDto: {
+            /** @description Active cards, newest first */
+            data: components["schemas"]["SavedCardResponseDto"][];
+        };
+        EventDataDto: {
+            /** @description The resource after the change: a payment for `payment.*` events, a refund for `refund.*` */
+            object: components["schemas"]["PaymentResponseDto"] | components["schemas"]["RefundResponseDto"];
+        };
+        EventDto: {
+            /**
+             * @description Unique; the Standard Webhooks `webhook-id` and the AMQP `messageId`: dedupe by it
+             * @example evt_0c6f2a9d41b7e03c85a1d2f4e6
+             */
+            id: string;
+            /**
+             * @example payment.completed
+             * @enum {string}
+             */
+            type: "payment.initialized" | "payment.uncleared" | "payment.authorized" | "payment.reserved" | "payment.completed" | "payment.declined" | "payment.cancelled" | "payment.void" | "payment.expired" | "payment.refunded" | "payment.partial_refunded" | "payment.chargedback" | "refund.succeeded" | "refund.failed" | "payment.captured" | "capture.succeeded" | "capture.failed" | "saved_card.created" | "saved_card.deleted";
+            /** @example 2026-11-28T18:00:00.000Z */
+            createdAt: string;
+            /** @example 6f1c2a4e-8d0b-4f3a-9f51-0c1d2e3f4a5b */
+            paymentId: string | null;
+            /**
+             * @description Grows with each of the payment's events: keep the highest seen per payment and drop an event with a lower one (deliveries may arrive out of order)
+             * @example 3
+             */
+            sequence: number | null;
+            data: components["schemas"]["EventDataDto"];
+        };
+        EventPageDto: {
+            data: components["schemas"]["EventDto"][];
+            /** @description Pass as `after` to continue. Present even on the last page (the feed keeps growing); null only when there were no events at all */
+            nextCursor: string | null;
+            /** @description More events were already waiting beyond this page */
+            hasMore: boolean;
+        };
+        RedeliverResponseDto: {
+            /**
+             * @description Deliveries scheduled (sent within moments)
+             * @example 1
+             */
+            scheduled: number;
+        };
+        CreateWebhookEndpointDto: {
+            /** @example https://orders.shop.internal/payment-events */
+            url: string;
+            /**
+             * @description Event types to send; `*` for all of them
+             * @example [
+             *       "payment.completed",
+             *       "payment.declined",
+             *       "refund.succeeded"
+             *     ]
+             */
+            eventTypes: ("*" | "payment.initialized" | "payment.uncleared" | "payment.authorized" | "payment.reserved" | "payment.completed" | "payment.declined" | "payment.cancelled" | "payment.void" | "payment.expired" | "payment.refunded" | "payment.partial_refunded" | "payment.chargedback" | "refund.succeeded" | "refund.failed" | "payment.captured" | "capture.succeeded" | "capture.failed" | "saved_card.created" | "saved_card.deleted")[];
+            /** @example Order service */
+            description?: string;
+        };
+        WebhookEndpointWithSecretDto: {
+            /** @example 3b8f7d2e-4c1a-4e9b-8a7d-2f1e0c9b8a7d */
+            id: string;
+            /** @example https://orders.shop.internal/payment-events */
+            url: string;
+            /** @example Order service */
+            description: string | null;
+            /**
+             * @example [
+             *       "payment.completed"
+             *     ]
+             */
+            eventTypes: ("*" | "payment.initialized" | "payment.uncleared" | "payment.authorized" | "payment.reserved" | "payment.completed" | "payment.declined" | "payment.cancelled" | "payment.void" | "payment.expired" | "payment.refunded" | "payment.partial_refunded" | "payment.chargedback" | "refund.succeeded" | "refund.failed" | "payment.captured" | "capture.succeeded" | "capture.failed" | "saved_card.created" | "saved_card.deleted")[];
+            /**
+             * @example enabled
+             * @enum {string}
+             */
+            status: "enabled" | "disabled";
+            /** @example null */
+            disabledReason: string | null;
+            /**
+             * @description Since when every attempt has failed; disabled after 5 days of it
+             * @example null
+             */
+            failingSince: string | null;
+            /**
+             * @description Until when the secret replaced by the last rotation still signs beside the new one
+             * @example null
+             */
+            previousSecretExpiresAt: string | null;
+            /** @example 2026-11-28T18:00:00.000Z */
+            createdAt: string;
+            /** @example 2026-11-28T18:00:00.000Z */
+            updatedAt: string;
+            /**
+             * @description The signing secret, shown only now: verify deliveries with any Standard Webhooks library
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret: string;
+        };
+        WebhookEndpointDto: {
+            /** @example 3b8f7d2e-4c1a-4e9b-8a7d-2f1e0c9b8a7d */
+            id: string;
+            /** @example https://orders.shop.internal/payment-events */
+            url: string;
+            /** @example Order service */
+            description: string | null;
+            /**
+             * @example [
+             *       "payment.completed"
+             *     ]
+             */
+            eventTypes: ("*" | "payment.initialized" | "payment.uncleared" | "payment.authorized" | "payment.reserved" | "payment.completed" | "payment.declined" | "payment.cancelled" | "payment.void" | "payment.expired" | "payment.refunded" | "payment.partial_refunded" | "payment.chargedback" | "refund.succeeded" | "refund.failed" | "payment.captured" | "capture.succeeded" | "capture.failed" | "saved_card.created" | "saved_card.deleted")[];
+            /**
+             * @example enabled
+             * @enum {string}
+             */
+            status: "enabled" | "disabled";
+            /** @example null */
+            disabledReason: string | null;
+            /**
+             * @description Since when every attempt has failed; disabled after 5 days of it
+             * @example null
+             */
+            failingSince: string | null;
+            /**
+             * @description Until when the secret replaced by the last rotation still signs beside the new one
+             * @example null
+             */
+            previousSecretExpiresAt: string | null;
+            /** @example 2026-11-28T18:00:00.000Z */
+            createdAt: string;
+            /** @example 2026-11-28T18:00:00.000Z */
+            updatedAt: string;
+        };
+        WebhookEndpointListDto: {
+            data: components["schemas"]["WebhookEndpointDto"][];
+        };
+        UpdateWebhookEndpointDto: {
+            /** @example https://orders.shop.internal/payment-events */
+            url?: string;
+            /**
+             * @example [
+             *       "*"
+             *     ]
+             */
+            eventTypes?: ("*" | "payment.initialized" | "payment.uncleared" | "payment.authorized" | "payment.reserved" | "payment.completed" | "payment.declined" | "payment.cancelled" | "payment.void" | "payment.expired" | "payment.refunded" | "payment.partial_refunded" | "payment.chargedback" | "refund.succeeded" | "refund.failed" | "payment.captured" | "capture.succeeded" | "capture.failed" | "saved_card.created" | "saved_card.deleted")[];
+            /** @example Order service */
+            description?: string;
+            /**
+             * @description `enabled` again after it was disabled (by hand, or after failing for 5 days): its waiting deliveries go out at once
+             * @enum {string}
+             */
+            status?: "enabled" | "disabled";
+        };
+        DeliveryAttemptDto: {
+            /** @example 2026-11-28T18:00:01.000Z */
+            at: string;
+            /** @example 500 */
+            status: number | null;
+            /** @example HTTP 500 */
+            error: string | null;
+            /** @example 42 */
+            durationMs: number;
+        };
+        DeliveryDto: {
+            id: string;
+            /** @example evt_0c6f2a9d41b7e03c85a1d2f4e6 */
+            eventId: string;
+            /** @example payment.completed */
+            eventType: string;
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "failed";
+            /** @example 2 */
+            attempts: number;
+            nextAttemptAt: string | null;
+            lastAttemptAt: string | null;
+            deliveredAt: string | null;
+            attemptLog: components["schemas"]["DeliveryAttemptDto"][];
+            createdAt: string;
+        };
+        DeliveryListDto: {
+            data: components["schemas"]["DeliveryDto"][];
         };
     };
     responses: never;
@@ -803,7 +1329,7 @@ export interface operations {
         parameters: {
             query?: {
                 orderId?: string;
-                status?: "created" | "unknown" | "initialized" | "uncleared" | "reserved" | "completed" | "declined" | "cancelled" | "void" | "expired" | "refunded" | "partial_refunded" | "chargedback";
+                status?: "created" | "unknown" | "initialized" | "uncleared" | "authorized" | "reserved" | "completed" | "declined" | "cancelled" | "void" | "expired" | "refunded" | "partial_refunded" | "chargedback";
                 /** @description createdAt ≥ this instant */
                 createdFrom?: string;
                 /** @description createdAt < this instant */
@@ -868,7 +1394,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description 1–255 visible ASCII characters, unique per request */
+                /** @description 1–255 visible ASCII characters, unique per request. A key is kept with its answer for IDEMPOTENCY_KEY_TTL_HOURS (24 by default) from its first use; after that it has expired and is a fresh key again, as at Stripe: the same key then creates a new payment. */
                 "Idempotency-Key": string;
             };
             path?: never;
@@ -915,7 +1441,16 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description ORDER_ID_EXISTS · IDEMPOTENCY_KEY_IN_USE */
+            /** @description SAVED_CARD_NOT_FOUND (unknown, or another customer's card) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description ORDER_ID_EXISTS · IDEMPOTENCY_KEY_IN_USE · SAVED_CARD_DELETED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -924,7 +1459,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description IDEMPOTENCY_KEY_REUSED (other body) */
+            /** @description IDEMPOTENCY_KEY_REUSED (other body) · GATEWAY_TOKEN_NOT_FOUND (MultiSafepay keeps no such token: 1000) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1257,6 +1792,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
+                /** @description Unique per refund; it stays with the refund it created and does not expire. */
                 "Idempotency-Key": string;
             };
             path: {
@@ -1370,6 +1906,189 @@ export interface operations {
             };
         };
     };
+    PaymentsController_listCaptures: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaptureListResponseDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details name each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing or wrong API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the key lacks payments:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYMENT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED: see Retry-After (seconds) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PaymentsController_capture: {
+        parameters: {
+            query?: never;
+            header: {
+                "Idempotency-Key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCaptureDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaptureResponseDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details name each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing or wrong API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the key lacks payments:write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYMENT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description ILLEGAL_TRANSITION (not an authorized manual-capture payment) · AUTHORIZATION_EXPIRED · IDEMPOTENCY_KEY_IN_USE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CAPTURE_EXCEEDS_AUTHORIZED · IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED: see Retry-After (seconds) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description GATEWAY_REJECTED */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description GATEWAY_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description GATEWAY_TIMEOUT: outcome unknown; retry with the same key */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     PaymentsController_cancel: {
         parameters: {
             query?: never;
@@ -1425,7 +2144,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description NOT_CANCELLABLE */
+            /** @description NOT_CANCELLABLE · ILLEGAL_TRANSITION */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1445,6 +2164,152 @@ export interface operations {
             };
             /** @description GATEWAY_REJECTED */
             502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SavedCardsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedCardListResponseDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (reference or id malformed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing or wrong API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the key lacks payments:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED: see Retry-After (seconds) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SavedCardsController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedCardResponseDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (reference or id malformed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing or wrong API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the key lacks payments:write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description SAVED_CARD_NOT_FOUND (also for another customer's card) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED: see Retry-After (seconds) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description GATEWAY_REJECTED */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description GATEWAY_UNAVAILABLE: the card is kept; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description GATEWAY_TIMEOUT: the card is kept; retry */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1474,6 +2339,24 @@ export interface operations {
             };
             /** @description VALIDATION_FAILED */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description SOURCE_NOT_ALLOWED: the sender is outside WEBHOOK_ALLOWED_CIDRS */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED: too many from this sender (MultiSafepay retries later) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1515,6 +2398,667 @@ export interface operations {
             };
             /** @description INVALID_SIGNATURE: nothing applied */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description SOURCE_NOT_ALLOWED: the sender is outside WEBHOOK_ALLOWED_CIDRS */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED: too many from this sender (MultiSafepay retries later) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    EventsController_list: {
+        parameters: {
+            query?: {
+                /** @description `nextCursor` of the previous page; without it the feed starts at the oldest event kept */
+                after?: string;
+                type?: "payment.initialized" | "payment.uncleared" | "payment.authorized" | "payment.reserved" | "payment.completed" | "payment.declined" | "payment.cancelled" | "payment.void" | "payment.expired" | "payment.refunded" | "payment.partial_refunded" | "payment.chargedback" | "refund.succeeded" | "refund.failed" | "payment.captured" | "capture.succeeded" | "capture.failed" | "saved_card.created" | "saved_card.deleted";
+                paymentId?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventPageDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing or wrong API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the key lacks events:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED: see Retry-After (seconds) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    EventsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing or wrong API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the key lacks events:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description EVENT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED: see Retry-After (seconds) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    EventsController_redeliver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RedeliverResponseDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing or wrong API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the key lacks events:admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description EVENT_NOT_FOUND · WEBHOOK_ENDPOINT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED: see Retry-After (seconds) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    WebhookEndpointsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointListDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details name each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing or wrong API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the key lacks events:admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED: see Retry-After (seconds) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    WebhookEndpointsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookEndpointDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointWithSecretDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details name each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing or wrong API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the key lacks events:admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED: see Retry-After (seconds) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    WebhookEndpointsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details name each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing or wrong API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the key lacks events:admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description WEBHOOK_ENDPOINT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED: see Retry-After (seconds) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    WebhookEndpointsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED (details name each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing or wrong API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the key lacks events:admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description WEBHOOK_ENDPOINT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED: see Retry-After (seconds) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    WebhookEndpointsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWebhookEndpointDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details name each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing or wrong API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the key lacks events:admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description WEBHOOK_ENDPOINT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED: see Retry-After (seconds) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    WebhookEndpointsController_rotateSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointWithSecretDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details name each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing or wrong API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the key lacks events:admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description WEBHOOK_ENDPOINT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED: see Retry-After (seconds) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    WebhookEndpointsController_deliveries: {
+        parameters: {
+            query?: {
+                status?: "pending" | "succeeded" | "failed";
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryListDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details name each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing or wrong API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the key lacks events:admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description WEBHOOK_ENDPOINT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED: see Retry-After (seconds) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
