@@ -22,8 +22,13 @@ const BANNER = `/**
  */
 export async function generateTypes(openapiText) {
   // Nest documents free-form objects (payment metadata) as a bare `type: object`, which would
-  // otherwise become Record<string, never> and refuse every key.
-  const ast = await openapiTS(JSON.parse(openapiText), { emptyObjectsUnknown: true, silent: true });
+  // otherwise become Record<string, never> and refuse every key. A default does not make a
+  // field required: callers may omit `captureMode` (the service applies the default).
+  const ast = await openapiTS(JSON.parse(openapiText), {
+    emptyObjectsUnknown: true,
+    defaultNonNullable: false,
+    silent: true,
+  });
   return BANNER + astToString(ast);
 }
 

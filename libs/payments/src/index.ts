@@ -39,3 +39,4 @@ export * from './saved-cards/token-cipher.js';
 export * from './saved-cards/saved-cards.errors.js';
 export * from './saved-cards/saved-card-view.js';
 export { SavedCardsService, newSavedCardId } from './saved-cards/saved-cards.service.js';
+export * from './saved-cards/token-reencryption.js';

@@ -540,7 +540,7 @@ export interface components {
              * @default automatic
              * @enum {string}
              */
-            captureMode: "automatic" | "manual";
+            captureMode?: "automatic" | "manual";
             /**
              * @description Default: MSP_NOTIFICATION_METHOD
              * @enum {string}
