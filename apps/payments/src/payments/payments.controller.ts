@@ -12,6 +12,7 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import {
+  ApiBody,
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -50,6 +51,56 @@ import {
 } from './dto/payment-response.dto.js';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7E]{1,255}$/;
+
+const CARD = {
+  number: '4012001038443335',
+  holder: 'J. Jansen',
+  expiryMonth: 12,
+  expiryYear: 2030,
+  cvc: '123',
+};
+const CUSTOMER = { email: 'j@example.com', ipAddress: '203.0.113.7' };
+
+/** Swagger UI's request examples: a card, saving it (DESIGN §10), and paying with it later. */
+const CREATE_EXAMPLES = {
+  card: {
+    summary: 'A card payment',
+    value: {
+      orderId: 'shop-1234',
+      amount: 1000,
+      currency: 'EUR',
+      description: 'Order #1234',
+      card: CARD,
+      customer: CUSTOMER,
+      redirectUrl: 'https://shop.example/thanks',
+    },
+  },
+  saveCard: {
+    summary: 'A first payment that saves the card',
+    description: 'Once MultiSafepay approves it, the payment shows `savedCard`.',
+    value: {
+      orderId: 'sub-0001',
+      amount: 1000,
+      currency: 'EUR',
+      description: 'Plan, month 1',
+      card: CARD,
+      customer: CUSTOMER,
+      recurring: { model: 'subscription', customerReference: 'cust-42' },
+    },
+  },
+  savedCard: {
+    summary: 'A payment with a saved card',
+    description: 'No card data, no CVC, no 3-D Secure: `completed` or `declined` at once.',
+    value: {
+      orderId: 'sub-0002',
+      amount: 1000,
+      currency: 'EUR',
+      description: 'Plan, month 2',
+      savedCardId: 'card_4qkxw6d2nbm5tq3zjv7c2rrh5e',
+      recurring: { model: 'subscription', customerReference: 'cust-42' },
+    },
+  },
+};
 
 const uuidPipe = new ParseUUIDPipe({
   exceptionFactory: () =>
@@ -94,6 +145,7 @@ export class PaymentsController {
       'IDEMPOTENCY_KEY_TTL_HOURS (24 by default) from its first use; after that it has expired ' +
       'and is a fresh key again, as at Stripe: the same key then creates a new payment.',
   })
+  @ApiBody({ type: CreatePaymentDto, examples: CREATE_EXAMPLES })
   @ApiCreatedResponse({ type: PaymentResponseDto })
   @ApiNotFoundResponse({
     description: "SAVED_CARD_NOT_FOUND (unknown, or another customer's card)",
