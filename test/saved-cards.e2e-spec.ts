@@ -15,6 +15,7 @@ const MSP_KEY = 'saved-cards-test-api-key';
 /** The sandbox's card whose first payment completes and whose token payments are declined. */
 const TOKEN_DECLINED = '4012001038499998';
 const MODELS = ['cardOnFile', 'subscription', 'unscheduled'] as const;
+const READER = 'reader-secret-0123456789abcdef';
 
 interface SavedCard {
   id: string;
@@ -37,7 +38,12 @@ describe('saved cards (DESIGN §10)', () => {
   let sut: RunningApp;
 
   beforeAll(async () => {
-    sut = await startApp({ MSP_ENV: 'sandbox', MSP_API_KEY: MSP_KEY, RECONCILE_INTERVAL_MS: '0' });
+    sut = await startApp({
+      MSP_ENV: 'sandbox',
+      MSP_API_KEY: MSP_KEY,
+      RECONCILE_INTERVAL_MS: '0',
+      API_KEYS: `dev:dev-secret,reader:${READER}:payments:read`,
+    });
   });
 
   afterAll(async () => {
@@ -64,14 +70,19 @@ describe('saved cards (DESIGN §10)', () => {
     savedCardId: string,
     customerReference: string,
     overrides: Record<string, unknown> = {},
+    key?: string,
   ) {
     const { card: _card, customer: _customer, ...rest } = paymentRequest();
-    return createPayment<WithSavedCard & ErrorResponse>(sut.url, {
-      ...rest,
-      savedCardId,
-      recurring: { model: 'cardOnFile', customerReference },
-      ...overrides,
-    });
+    return createPayment<WithSavedCard & ErrorResponse>(
+      sut.url,
+      {
+        ...rest,
+        savedCardId,
+        recurring: { model: 'cardOnFile', customerReference },
+        ...overrides,
+      },
+      key === undefined ? {} : { key },
+    );
   }
 
   const list = async (reference: string) =>
@@ -317,10 +328,23 @@ describe('saved cards (DESIGN §10)', () => {
     );
   });
 
-  it('should need payments:read to list and payments:write to delete', async () => {
-    const noScope = await call(sut.url, 'GET', '/v1/customers/c-1/saved-cards', undefined, {
-      key: null,
+  it('should need payments:read to list and payments:write to delete or pay', async () => {
+    const reference = customer();
+    const first = await firstPayment(reference);
+    const id = first.savedCard?.id ?? '';
+    const path = `/v1/customers/${reference}/saved-cards`;
+    expect((await call(sut.url, 'GET', path, undefined, { key: null })).status).toBe(401);
+    const read = await call<{ data: SavedCardResource[] }>(sut.url, 'GET', path, undefined, {
+      key: READER,
     });
-    expect(noScope.status).toBe(401);
+    expect(read.status).toBe(200);
+    expect(read.body.data.map((c) => c.id)).toEqual([id]);
+    const del = await call<ErrorResponse>(sut.url, 'DELETE', `${path}/${id}`, undefined, {
+      key: READER,
+    });
+    expect(del.status).toBe(403);
+    expect(del.body.error.code).toBe('FORBIDDEN');
+    expect((await payWithSavedCard(id, reference, {}, READER)).status).toBe(403);
+    expect((await list(reference)).body.data.map((c) => c.status)).toEqual(['active']);
   });
 });
