@@ -118,12 +118,15 @@ ${savedCardBlock(p)}
 <table><thead><tr><th>#</th><th>type</th><th>id</th><th>received</th></tr></thead><tbody id="pushed">${pushed}</tbody></table>
 <p><a href="/demo">New payment</a></p>`,
     // Polls while the payment is open, and a little after, for the last pushed event.
-    `const OPEN=${JSON.stringify(OPEN_STATUSES)};let settled=0;
+    // A page rendered while the payment was open is rendered again once it settles, so what
+    // depends on the final status (Capture and Release, the saved card) appears.
+    `const OPEN=${JSON.stringify(OPEN_STATUSES)};const RENDERED_OPEN=${open};let settled=0;
 const esc=(v)=>String(v).replace(/[&<>"']/g,(c)=>'&#'+c.charCodeAt(0)+';');
 async function poll(){const r=await fetch('/demo/status/${esc(p.id)}');const p2=await r.json();
 const s=document.getElementById('status');s.textContent=p2.status;s.className='status '+p2.status;
 document.getElementById('events').innerHTML=p2.events.map((e)=>'<tr><td>'+esc(e.from??'—')+'</td><td>'+esc(e.to)+'</td><td>'+esc(e.source)+'</td><td>'+esc(e.at)+'</td></tr>').join('');
 document.getElementById('pushed').innerHTML=p2.pushed.map((e)=>'<tr><td>'+esc(e.sequence??'')+'</td><td>'+esc(e.type)+'</td><td>'+esc(e.id)+'</td><td>'+esc(e.receivedAt)+'</td></tr>').join('');
+if(RENDERED_OPEN&&!OPEN.includes(p2.status)){location.reload();return}
 if(!OPEN.includes(p2.status)&&p2.capture&&!document.getElementById('capture-state')){location.reload();return}
 if(p2.savedCard&&!document.getElementById('saved-card')){location.reload();return}
 if(OPEN.includes(p2.status)){setTimeout(poll,500)}else{document.getElementById('waiting').hidden=true;document.title='Payment '+p2.status;if(++settled<8)setTimeout(poll,500)}}
