@@ -47,6 +47,17 @@ function view(row) {
             expiresAt: row.capture_expires_at?.toISOString() ?? null,
           }
         : null,
+    savedCard:
+      row.saved_card_id && row.recurring_model
+        ? {
+            id: row.saved_card_id,
+            brand: row.card_brand,
+            last4: row.card_last4,
+            expiryMonth: row.card_expiry_month,
+            expiryYear: row.card_expiry_year,
+            model: row.recurring_model,
+          }
+        : null,
     metadata: row.metadata,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),

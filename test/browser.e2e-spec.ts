@@ -139,4 +139,44 @@ describe('the shopper in a real browser (headless Chromium): demo checkout and 3
     await finalStatus(page, 'completed');
     await page.close();
   });
+
+  it('should save the card through 3-D Secure, then pay again with it without card fields', async () => {
+    const customer = `browser-${Date.now().toString(36)}`;
+    const page = await browser.newPage({ viewport: { width: 800, height: 1100 } });
+    await page.goto(`${sut.url}/demo`);
+    await page.selectOption('#card', '4111111111111111');
+    await page.check('#saveCard');
+    await page.fill('#customerReference', customer);
+    await page.click('#pay');
+    await page.waitForSelector('#authenticate', { timeout: 10_000 });
+    await page.click('#authenticate');
+    await finalStatus(page, 'completed');
+    // Saved once the webhook completed it; the page shows it without its token.
+    await page.waitForSelector('#saved-card', { timeout: 10_000 });
+    const saved = (await page.textContent('#saved-card')) ?? '';
+    expect(saved).toContain('•••• 1111');
+    expect(saved).toContain('cardOnFile');
+    const cardId = /card_[a-z2-7]{26}/.exec(saved)?.[0];
+    expect(cardId).toBeDefined();
+    await expect
+      .poll(() => page.locator('#pushed tr td:nth-child(2)').allTextContents(), { timeout: 5_000 })
+      .toEqual(expect.arrayContaining(['payment.completed', 'saved_card.created']));
+    await page.screenshot({ path: `${SHOTS}/result-saved-card.png`, fullPage: true });
+
+    const first = page.url();
+    await page.click('#payAgain');
+    await page.waitForURL(
+      (url) => /\/demo\/result\/[0-9a-f-]+$/.test(url.pathname) && url.href !== first,
+    );
+    // Final at once: no 3-D Secure page, no card fields asked for.
+    await finalStatus(page, 'completed');
+    expect(await page.textContent('#saved-card')).toContain(cardId);
+    expect(await page.locator('#cvc').count()).toBe(0);
+    const cards = await fetch(`${sut.url}/v1/customers/${customer}/saved-cards`, {
+      headers: { authorization: 'Bearer dev-secret' },
+    });
+    const list = (await cards.json()) as { data: { id: string }[] };
+    expect(list.data.map((c) => c.id)).toEqual([cardId]);
+    await page.close();
+  });
 });

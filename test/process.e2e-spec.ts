@@ -79,8 +79,30 @@ describe('the built service as a process', () => {
       'MSP_API_KEY: required when NODE_ENV=production',
       'API_KEYS: required when NODE_ENV=production',
       'PUBLIC_BASE_URL: required when NODE_ENV=production',
+      'TOKEN_ENCRYPTION_KEY: required when NODE_ENV=production',
     ]);
     expect(sut.output()).not.toMatch(/\n\s+at /);
+  });
+
+  it('should refuse production without a token encryption key, and a malformed key anywhere', async () => {
+    const production = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://u@127.0.0.1:1/none',
+      MSP_API_KEY: 'live-key',
+      MSP_ENV: 'live',
+      API_KEYS: 'shop:0123456789abcdef0123456789abcdef',
+      PUBLIC_BASE_URL: 'https://payments.example.com',
+    };
+    const missing = spawnNode(MAIN, production);
+    expect(await missing.exited).toBe(1);
+    expect(missing.output()).toBe(
+      'Invalid configuration:\n  TOKEN_ENCRYPTION_KEY: required when NODE_ENV=production\n',
+    );
+    const malformed = spawnNode(MAIN, { TOKEN_ENCRYPTION_KEY: 'not-a-key' });
+    expect(await malformed.exited).toBe(1);
+    expect(malformed.output()).toBe(
+      'Invalid configuration:\n  TOKEN_ENCRYPTION_KEY: must be 32 bytes in base64 (44 characters) or hex (64 characters)\n',
+    );
   });
 
   it('should start on the embedded database with no other set-up, then stop cleanly', async () => {

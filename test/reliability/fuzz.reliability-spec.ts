@@ -21,6 +21,8 @@ describe('hostile input (fast-check)', () => {
   beforeAll(async () => {
     sut = await startApp({
       RATE_LIMIT_PER_SECOND: '0',
+      // The edge's per-sender limit would answer 429 to the unsigned deliveries checked below.
+      WEBHOOK_RATE_LIMIT_PER_SECOND: '0',
       RECONCILE_INTERVAL_MS: '0',
       MSP_ENV: 'sandbox',
       MSP_API_KEY: MSP_KEY,
@@ -118,6 +120,105 @@ describe('hostile input (fast-check)', () => {
         },
       ),
       { numRuns: 2500 },
+    );
+  });
+
+  it('should survive saved card payments and routes with hostile savedCardId, customerReference and recurring.model', async () => {
+    // A real saved card, so that some cases reach the gateway with its token.
+    const owner = 'fuzz-owner';
+    const first = await fetch(`${sut.url}/v1/payments`, {
+      method: 'POST',
+      headers: {
+        ...auth,
+        'content-type': 'application/json',
+        'idempotency-key': `fuzz-first-${Date.now()}`,
+      },
+      body: JSON.stringify(
+        paymentRequest({ recurring: { model: 'cardOnFile', customerReference: owner } }),
+      ),
+    });
+    const savedCardId = ((await first.json()) as { savedCard: { id: string } | null }).savedCard
+      ?.id;
+    expect(savedCardId).toMatch(/^card_/);
+    const anyValue = fc.oneof(
+      fc.string({ maxLength: 80 }),
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.array(fc.string({ maxLength: 5 }), { maxLength: 2 }),
+      fc.object({ maxDepth: 1 }),
+    );
+    const cardId = fc.oneof(
+      fc.constant(savedCardId),
+      fc.stringMatching(/^card_[a-z2-7]{26}$/),
+      fc.string({ maxLength: 40 }).map((s) => `card_${s}`),
+      anyValue,
+    );
+    const reference = fc.oneof(
+      fc.constant(owner),
+      fc.stringMatching(/^[A-Za-z0-9._:@-]{1,50}$/),
+      fc.string({ maxLength: 60 }),
+      anyValue,
+    );
+    const model = fc.oneof(
+      fc.constantFrom('cardOnFile', 'subscription', 'unscheduled', 'cardonfile', ''),
+      anyValue,
+    );
+    const recurring = fc.oneof(
+      fc.record(
+        { model, customerReference: reference },
+        { requiredKeys: [] },
+      ) as fc.Arbitrary<unknown>,
+      anyValue,
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record(
+          {
+            savedCardId: cardId,
+            recurring,
+            card: fc.constant(true),
+            customer: fc.constant(true),
+            captureMode: fc.constantFrom('manual', 'automatic', 42),
+          },
+          { requiredKeys: [] },
+        ),
+        fc.uuid(),
+        async (parts, key) => {
+          const base: Record<string, unknown> = paymentRequest();
+          const body: Record<string, unknown> = { ...base, ...parts };
+          if (parts.card === undefined) delete body.card;
+          else body.card = base.card;
+          if (parts.customer === undefined) delete body.customer;
+          else body.customer = base.customer;
+          const status = await send('/v1/payments', {
+            method: 'POST',
+            headers: { ...auth, 'content-type': 'application/json', 'idempotency-key': key },
+            body: JSON.stringify(body),
+          });
+          expect(fine(status)).toBe(true);
+        },
+      ),
+      { numRuns: 1500 },
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('GET', 'DELETE'),
+        fc.oneof(fc.constant(owner), fc.stringMatching(/^[\w\-%.~!$&'()*+,;=:@]{0,60}$/)),
+        fc.oneof(
+          fc.constant(''),
+          fc.stringMatching(/^card_[a-z2-7]{26}$/),
+          fc.stringMatching(/^[\w\-%.~!$&'()*+,;=:@]{0,40}$/),
+        ),
+        async (method, ref, id) => {
+          const status = await send(
+            `/v1/customers/${ref}/saved-cards${method === 'DELETE' ? `/${id}` : ''}`,
+            { method, headers: auth },
+          );
+          expect(fine(status)).toBe(true);
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 

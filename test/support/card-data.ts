@@ -22,6 +22,24 @@ export function findCardData(text: string): string[] {
   return found;
 }
 
+/** MultiSafepay's `recurring_id` tokens found in clear in `text` (DESIGN §10: never stored or logged). */
+export function findTokens(text: string, tokens: readonly string[]): string[] {
+  return tokens.filter((token) => text.includes(token));
+}
+
+/** A customer's tokens as the sandbox keeps them (`GET /recurring/{reference}`, its API). */
+export async function sandboxTokens(
+  base: string,
+  apiKey: string,
+  customerReference: string,
+): Promise<string[]> {
+  const res = await fetch(`${base}/sandbox/v1/json/recurring/${customerReference}`, {
+    headers: { api_key: apiKey },
+  });
+  const body = (await res.json()) as { success: boolean; data: { tokens?: { token: string }[] } };
+  return body.success ? (body.data.tokens ?? []).map((t) => t.token) : [];
+}
+
 export function readLogs(dir: string): string {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.log'))

@@ -1,6 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { databaseConfig, DatabaseLifecycle, DatabaseModule } from '@app/database';
+import {
+  databaseConfig,
+  DatabaseLifecycle,
+  DatabaseModule,
+  type DatabaseConfig,
+} from '@app/database';
 import { multisafepayConfig, MultiSafepayModule, type MultisafepayConfig } from '@app/multisafepay';
 import { PaymentsModule, type PaymentsOptions } from '@app/payments';
 import { ThrottlerModule } from '@nestjs/throttler';
@@ -10,6 +15,7 @@ import { appConfig, type AppConfig } from './config/app.config.js';
 import { authConfig } from './config/auth.config.js';
 import { paymentsConfig, type PaymentsConfig } from './config/payments.config.js';
 import { eventsConfig, type EventsConfig } from './config/events.config.js';
+import { tokenCipherFor, tokensConfig, type TokensConfig } from './config/tokens.config.js';
 import { WebhookSenderModule } from '@app/webhook-sender';
 import { HealthModule } from './health/health.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
@@ -38,6 +44,7 @@ export class AppModule {
             paymentsConfig,
             eventsConfig,
             multisafepayConfig,
+            tokensConfig,
           ],
         }),
         LoggerModule.forRootAsync({
@@ -63,6 +70,8 @@ export class AppModule {
             paymentsConfig.KEY,
             eventsConfig.KEY,
             DatabaseLifecycle,
+            tokensConfig.KEY,
+            databaseConfig.KEY,
           ],
           useFactory: (
             app: AppConfig,
@@ -70,6 +79,8 @@ export class AppModule {
             payments: PaymentsConfig,
             events: EventsConfig,
             database: DatabaseLifecycle,
+            tokens: TokensConfig,
+            db: DatabaseConfig,
           ): PaymentsOptions => ({
             notificationUrl: `${app.publicBaseUrl}/webhooks/multisafepay`,
             defaultNotificationMethod: gateway.notificationMethod,
@@ -84,6 +95,7 @@ export class AppModule {
             refusedAuditRows: payments.webhookRefusedAuditRows,
             idempotencyKeyTtlMs: payments.idempotencyKeyTtlHours * 3_600_000,
             notificationsRetentionMs: payments.notificationsRetentionDays * 86_400_000,
+            tokenCipher: tokenCipherFor(tokens, db.dataDir),
           }),
         }),
         PaymentsApiModule,

@@ -11,6 +11,8 @@ export type PaymentStatus = Payment['status'];
 export type CreatePaymentRequest = Schema<'CreatePaymentDto'>;
 export type Refund = Schema<'RefundResponseDto'>;
 export type CreateRefundRequest = Schema<'CreateRefundDto'>;
+/** A customer's saved card (`GET /v1/customers/{reference}/saved-cards`); never its token. */
+export type SavedCard = Schema<'SavedCardResponseDto'>;
 
 export interface PaymentsClientOptions {
   /** Where the service answers, e.g. `http://127.0.0.1:3000` (paths start with `/v1`). */

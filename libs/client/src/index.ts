@@ -2,6 +2,7 @@ export {
   createPaymentsClient,
   type CreatePaymentRequest,
   type CreateRefundRequest,
+  type SavedCard,
   type Payment,
   type PaymentsClient,
   type PaymentsClientOptions,

@@ -35,3 +35,8 @@ export * from './events/webhook-endpoints.service.js';
 export * from './captures/captures.errors.js';
 export * from './captures/captures.service.js';
 export * from './retention/retention.service.js';
+export * from './saved-cards/token-cipher.js';
+export * from './saved-cards/saved-cards.errors.js';
+export * from './saved-cards/saved-card-view.js';
+export { SavedCardsService, newSavedCardId } from './saved-cards/saved-cards.service.js';
+export * from './saved-cards/token-reencryption.js';

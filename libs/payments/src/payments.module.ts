@@ -17,6 +17,7 @@ import { Outbox } from './events/outbox.js';
 import { OutboxWriter } from './events/outbox-writer.js';
 import { WebhookEndpointsService } from './events/webhook-endpoints.service.js';
 import { RetentionService } from './retention/retention.service.js';
+import { SavedCardsService } from './saved-cards/saved-cards.service.js';
 
 export interface PaymentsModuleAsyncOptions {
   /**
@@ -52,6 +53,7 @@ export class PaymentsModule {
       WebhookEndpointsService,
       OutboxRelay,
       RetentionService,
+      SavedCardsService,
     ];
     return {
       module: PaymentsModule,

@@ -9,6 +9,7 @@ import {
 import { ERROR_STATUS, PaymentsError } from '@app/payments';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { requestIdOf } from './request-id.js';
+import { loggedUrl } from './logger.js';
 
 export interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
@@ -97,7 +98,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (status >= 500) {
       this.logger.error(
         { err: exception, requestId: body.requestId },
-        `${request.method} ${request.url} failed: ${body.error.code}`,
+        `${request.method} ${loggedUrl(request.url)} failed: ${body.error.code}`,
       );
     }
     if (status === 401) void reply.header('www-authenticate', 'Bearer');

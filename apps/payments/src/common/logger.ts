@@ -5,6 +5,17 @@ import { traceLogFields, tracingActive } from '@app/tracing';
 import type { AppConfig } from '../config/app.config.js';
 
 /**
+ * The URL as logged: no query string, and no saved card's token where the (mounted sandbox's)
+ * token endpoints carry it in the path (`/recurring/{customer}/remove/{token}`).
+ */
+export function loggedUrl(url: string): string {
+  return (url.split('?')[0] ?? '').replace(
+    /(\/recurring\/[^/]*\/(?:token|remove|update)\/)[^/]+/,
+    '$1[Redacted]',
+  );
+}
+
+/**
  * Paths pino replaces with `[Redacted]`. Card data and credentials are never logged on purpose,
  * so these are the safety net for the day someone logs a whole object.
  */
@@ -21,6 +32,16 @@ export const REDACT_PATHS = [
   '*.card_number',
   'card_cvc',
   '*.card_cvc',
+  // Saved cards' tokens (MultiSafepay's recurring_id) can charge a card (DESIGN §10).
+  'recurring_id',
+  '*.recurring_id',
+  '*.*.recurring_id',
+  'recurringId',
+  '*.recurringId',
+  '*.*.recurringId',
+  'token',
+  '*.token',
+  '*.*.token',
   'req.headers.authorization',
   'req.headers.auth',
   'req.headers.api_key',
@@ -58,7 +79,7 @@ export function loggerParams(app: AppConfig, stdoutIsTty = process.stdout.isTTY 
         id: req.id,
         method: req.method,
         // Query strings are dropped: webhooks carry ids there, and nothing else needs logging.
-        url: req.url.split('?')[0],
+        url: loggedUrl(req.url),
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },

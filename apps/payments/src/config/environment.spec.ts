@@ -75,6 +75,7 @@ describe('environmentProblems', () => {
       'MSP_API_KEY: required when NODE_ENV=production',
       'API_KEYS: required when NODE_ENV=production',
       'PUBLIC_BASE_URL: required when NODE_ENV=production',
+      'TOKEN_ENCRYPTION_KEY: required when NODE_ENV=production',
     ]);
   });
 
@@ -87,6 +88,7 @@ describe('environmentProblems', () => {
         MSP_ENV: 'live',
         API_KEYS: 'shop:0123456789abcdef0123456789abcdef',
         PUBLIC_BASE_URL: 'https://payments.example.com',
+        TOKEN_ENCRYPTION_KEY: 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=',
       }),
     ).toEqual([]);
   });

@@ -7,6 +7,7 @@ import { loadSandboxTimers } from '../sandbox/sandbox.imports.js';
 import { loadAuthConfig } from './auth.config.js';
 import { loadPaymentsConfig } from './payments.config.js';
 import { loadEventsConfig } from './events.config.js';
+import { loadTokensConfig } from './tokens.config.js';
 
 type Loader = (env: NodeJS.ProcessEnv) => unknown;
 
@@ -19,10 +20,17 @@ const LOADERS: Loader[] = [
   loadMultisafepayConfig,
   loadSandboxTimers,
   loadAmqpConfig,
+  loadTokensConfig,
 ];
 
 /** Secrets and endpoints that have no safe default in production (DESIGN §2). */
-const REQUIRED_IN_PRODUCTION = ['DATABASE_URL', 'MSP_API_KEY', 'API_KEYS', 'PUBLIC_BASE_URL'];
+const REQUIRED_IN_PRODUCTION = [
+  'DATABASE_URL',
+  'MSP_API_KEY',
+  'API_KEYS',
+  'PUBLIC_BASE_URL',
+  'TOKEN_ENCRYPTION_KEY',
+];
 
 /**
  * Every configuration problem, one line per bad variable (`NAME: what is wrong`), so start-up

@@ -103,6 +103,9 @@ export class DemoController {
         redirectUrl: returnUrl,
         cancelUrl: returnUrl,
         captureMode: form.captureLater ? 'manual' : undefined,
+        recurring: form.saveCard
+          ? { model: 'cardOnFile', customerReference: form.customerReference }
+          : undefined,
       }),
     });
     const created = (await res.json()) as {
@@ -176,6 +179,29 @@ export class DemoController {
     await this.answer(reply, id, await this.api('POST', `/v1/payments/${id}/cancel`));
   }
 
+  /** Pays the same amount again with the card this payment saved: no card fields, no CVC. */
+  @Post('result/:id/pay-again')
+  async payAgain(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const payment = await this.payments.findById(id);
+    if (!payment?.savedCardId || !payment.customerReference || !payment.recurringModel) {
+      return html(reply, 404, page('No saved card', '<p>This payment has no saved card.</p>'));
+    }
+    const orderId = `demo-${randomUUID()}`;
+    const res = await this.api('POST', '/v1/payments', {
+      orderId,
+      amount: payment.amount,
+      currency: payment.currency,
+      description: 'Demo checkout, saved card',
+      savedCardId: payment.savedCardId,
+      recurring: { model: payment.recurringModel, customerReference: payment.customerReference },
+    });
+    const created = (await res.clone().json()) as { id?: string };
+    await this.answer(reply, created.id ?? id, res);
+  }
+
   @Get('status/:id')
   status(@Param('id', ParseUUIDPipe) id: string): Promise<DemoPayment> {
     return this.view(id);
@@ -220,6 +246,7 @@ export class DemoController {
       currency: payment.currency,
       card: payment.card,
       capture: payment.capture,
+      savedCard: payment.savedCard,
       events: events.map((e) => ({ from: e.from, to: e.to, source: e.source, at: e.at })),
       pushed: this.subscriber.eventsOf(id),
     };

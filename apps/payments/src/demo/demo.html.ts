@@ -60,6 +60,8 @@ ${error ? `<p class="error" id="error">${esc(error)}</p>` : ''}
     <div><label for="cvc">CVC</label><input id="cvc" name="cvc" value="123" inputmode="numeric" autocomplete="cc-csc"></div>
   </div>
   <label><input type="checkbox" id="captureLater" name="captureLater" value="1" style="width:auto"> Capture later (authorize now, capture or release on the next page)</label>
+  <label><input type="checkbox" id="saveCard" name="saveCard" value="1" style="width:auto"> Save this card for next time (one click, no CVC)</label>
+  <label for="customerReference">Customer reference</label><input id="customerReference" name="customerReference" value="demo-shopper" autocomplete="off">
   <label for="flow">3-D Secure</label>
   <select id="flow" name="flow"><option value="redirect">Redirect to the 3-D Secure page</option><option value="form">Render the verification form</option></select>
   <input type="hidden" name="screenWidth" id="screenWidth"><input type="hidden" name="screenHeight" id="screenHeight">
@@ -79,6 +81,8 @@ export interface DemoPayment {
   currency: string;
   card: { brand: string | null; last4: string | null };
   capture: { capturableAmount: number; capturedAmount: number; expiresAt: string | null } | null;
+  /** The card this payment saved or paid with (never its token). */
+  savedCard: { id: string; brand: string | null; last4: string | null; model: string } | null;
   events: { from: string | null; to: string; source: string; at: string }[];
   /** Events the built-in demo subscriber received for it (pushed, signed webhooks). */
   pushed: { id: string; type: string; sequence: number | null; receivedAt: string }[];
@@ -106,6 +110,7 @@ export function resultPage(p: DemoPayment): string {
 <p>Order <strong>${esc(p.orderId)}</strong> · ${esc((p.amount / 100).toFixed(2))} ${esc(p.currency)} · ${esc(p.card.brand ?? '')} •••• ${esc(p.card.last4 ?? '')}</p>
 <p id="waiting" class="muted"${open ? '' : ' hidden'}>Waiting for MultiSafepay to confirm…</p>
 ${captureBlock(p)}
+${savedCardBlock(p)}
 <h2>History</h2>
 <table><thead><tr><th>from</th><th>to</th><th>source</th><th>at</th></tr></thead><tbody id="events">${rows}</tbody></table>
 <h2>Events pushed to subscribers</h2>
@@ -113,13 +118,17 @@ ${captureBlock(p)}
 <table><thead><tr><th>#</th><th>type</th><th>id</th><th>received</th></tr></thead><tbody id="pushed">${pushed}</tbody></table>
 <p><a href="/demo">New payment</a></p>`,
     // Polls while the payment is open, and a little after, for the last pushed event.
-    `const OPEN=${JSON.stringify(OPEN_STATUSES)};let settled=0;
+    // A page rendered while the payment was open is rendered again once it settles, so what
+    // depends on the final status (Capture and Release, the saved card) appears.
+    `const OPEN=${JSON.stringify(OPEN_STATUSES)};const RENDERED_OPEN=${open};let settled=0;
 const esc=(v)=>String(v).replace(/[&<>"']/g,(c)=>'&#'+c.charCodeAt(0)+';');
 async function poll(){const r=await fetch('/demo/status/${esc(p.id)}');const p2=await r.json();
 const s=document.getElementById('status');s.textContent=p2.status;s.className='status '+p2.status;
 document.getElementById('events').innerHTML=p2.events.map((e)=>'<tr><td>'+esc(e.from??'—')+'</td><td>'+esc(e.to)+'</td><td>'+esc(e.source)+'</td><td>'+esc(e.at)+'</td></tr>').join('');
 document.getElementById('pushed').innerHTML=p2.pushed.map((e)=>'<tr><td>'+esc(e.sequence??'')+'</td><td>'+esc(e.type)+'</td><td>'+esc(e.id)+'</td><td>'+esc(e.receivedAt)+'</td></tr>').join('');
+if(RENDERED_OPEN&&!OPEN.includes(p2.status)){location.reload();return}
 if(!OPEN.includes(p2.status)&&p2.capture&&!document.getElementById('capture-state')){location.reload();return}
+if(p2.savedCard&&!document.getElementById('saved-card')){location.reload();return}
 if(OPEN.includes(p2.status)){setTimeout(poll,500)}else{document.getElementById('waiting').hidden=true;document.title='Payment '+p2.status;if(++settled<8)setTimeout(poll,500)}}
 setTimeout(poll,${open ? 300 : 0});`,
   );
@@ -140,4 +149,13 @@ function captureBlock(p: DemoPayment): string {
   return `<h2>Capture</h2>
 <p id="capture-state">Captured <strong id="captured">${esc(money(p.capture.capturedAmount))}</strong> · still capturable <strong id="capturable">${esc(money(p.capture.capturableAmount))}</strong>${p.capture.expiresAt ? ` · the authorization lapses at ${esc(p.capture.expiresAt)}` : ''}</p>
 ${actions}`;
+}
+
+/** Saved cards: the card this payment saved, and paying again with it (no card fields). */
+function savedCardBlock(p: DemoPayment): string {
+  if (!p.savedCard) return '';
+  const c = p.savedCard;
+  return `<h2>Saved card</h2>
+<p id="saved-card">${esc(c.brand ?? '')} •••• ${esc(c.last4 ?? '')} · ${esc(c.model)} · <span class="muted">${esc(c.id)}</span></p>
+<form method="post" action="/demo/result/${esc(p.id)}/pay-again"><button type="submit" id="payAgain">Pay ${esc((p.amount / 100).toFixed(2))} ${esc(p.currency)} again with the saved card</button></form>`;
 }

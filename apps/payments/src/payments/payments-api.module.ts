@@ -6,10 +6,11 @@ import { MetricsService } from '../metrics/metrics.service.js';
 import { WebhookEdgeService } from '../webhooks/webhook-edge.service.js';
 import { WebhooksController } from '../webhooks/webhooks.controller.js';
 import { PaymentsController } from './payments.controller.js';
+import { SavedCardsController } from './saved-cards.controller.js';
 
 /** The HTTP surface of the payments domain: the internal API and MultiSafepay's webhook. */
 @Module({
-  controllers: [PaymentsController, WebhooksController],
+  controllers: [PaymentsController, SavedCardsController, WebhooksController],
   providers: [ApiKeyGuard, ApiThrottlerGuard, WebhookEdgeService],
 })
 export class PaymentsApiModule implements OnModuleInit {

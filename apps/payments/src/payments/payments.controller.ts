@@ -12,6 +12,7 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import {
+  ApiBody,
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -51,6 +52,56 @@ import {
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7E]{1,255}$/;
 
+const CARD = {
+  number: '4012001038443335',
+  holder: 'J. Jansen',
+  expiryMonth: 12,
+  expiryYear: 2030,
+  cvc: '123',
+};
+const CUSTOMER = { email: 'j@example.com', ipAddress: '203.0.113.7' };
+
+/** Swagger UI's request examples: a card, saving it (DESIGN §10), and paying with it later. */
+const CREATE_EXAMPLES = {
+  card: {
+    summary: 'A card payment',
+    value: {
+      orderId: 'shop-1234',
+      amount: 1000,
+      currency: 'EUR',
+      description: 'Order #1234',
+      card: CARD,
+      customer: CUSTOMER,
+      redirectUrl: 'https://shop.example/thanks',
+    },
+  },
+  saveCard: {
+    summary: 'A first payment that saves the card',
+    description: 'Once MultiSafepay approves it, the payment shows `savedCard`.',
+    value: {
+      orderId: 'sub-0001',
+      amount: 1000,
+      currency: 'EUR',
+      description: 'Plan, month 1',
+      card: CARD,
+      customer: CUSTOMER,
+      recurring: { model: 'subscription', customerReference: 'cust-42' },
+    },
+  },
+  savedCard: {
+    summary: 'A payment with a saved card',
+    description: 'No card data, no CVC, no 3-D Secure: `completed` or `declined` at once.',
+    value: {
+      orderId: 'sub-0002',
+      amount: 1000,
+      currency: 'EUR',
+      description: 'Plan, month 2',
+      savedCardId: 'card_4qkxw6d2nbm5tq3zjv7c2rrh5e',
+      recurring: { model: 'subscription', customerReference: 'cust-42' },
+    },
+  },
+};
+
 const uuidPipe = new ParseUUIDPipe({
   exceptionFactory: () =>
     new ValidationFailedError([{ field: 'id', messages: ['id must be a UUID'] }]),
@@ -81,7 +132,10 @@ export class PaymentsController {
       '`nextAction` (redirect the shopper to `nextAction.url`, or render `nextAction.form.html`). ' +
       'Without 3-D Secure the final status is in the answer and `nextAction` is null. A declined ' +
       'card is `201` with `status: declined`. Replays with the same Idempotency-Key and body return ' +
-      'the same answer (header `Idempotent-Replayed: true`).',
+      'the same answer (header `Idempotent-Replayed: true`). Saved cards (DESIGN §10): add ' +
+      '`recurring: {model, customerReference}` beside `card` to save it (`savedCard` appears once ' +
+      'MultiSafepay keeps it); later pay with `savedCardId` and `recurring` instead of `card`: no ' +
+      'CVC, no 3-D Secure, final at once.',
   })
   @ApiHeader({
     name: 'Idempotency-Key',
@@ -91,13 +145,20 @@ export class PaymentsController {
       'IDEMPOTENCY_KEY_TTL_HOURS (24 by default) from its first use; after that it has expired ' +
       'and is a fresh key again, as at Stripe: the same key then creates a new payment.',
   })
+  @ApiBody({ type: CreatePaymentDto, examples: CREATE_EXAMPLES })
   @ApiCreatedResponse({ type: PaymentResponseDto })
+  @ApiNotFoundResponse({
+    description: "SAVED_CARD_NOT_FOUND (unknown, or another customer's card)",
+    type: ErrorResponseDto,
+  })
   @ApiConflictResponse({
-    description: 'ORDER_ID_EXISTS · IDEMPOTENCY_KEY_IN_USE',
+    description: 'ORDER_ID_EXISTS · IDEMPOTENCY_KEY_IN_USE · SAVED_CARD_DELETED',
     type: ErrorResponseDto,
   })
   @ApiUnprocessableEntityResponse({
-    description: 'IDEMPOTENCY_KEY_REUSED (other body)',
+    description:
+      'IDEMPOTENCY_KEY_REUSED (other body) · GATEWAY_TOKEN_NOT_FOUND (MultiSafepay keeps no such ' +
+      'token: 1000)',
     type: ErrorResponseDto,
   })
   @ApiBadGatewayResponse({

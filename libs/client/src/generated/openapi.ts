@@ -67,7 +67,7 @@ export interface paths {
         put?: never;
         /**
          * Create a direct card payment
-         * @description Creates a `direct` CREDITCARD order at MultiSafepay. 3-D Secure: `status: initialized` and `nextAction` (redirect the shopper to `nextAction.url`, or render `nextAction.form.html`). Without 3-D Secure the final status is in the answer and `nextAction` is null. A declined card is `201` with `status: declined`. Replays with the same Idempotency-Key and body return the same answer (header `Idempotent-Replayed: true`).
+         * @description Creates a `direct` CREDITCARD order at MultiSafepay. 3-D Secure: `status: initialized` and `nextAction` (redirect the shopper to `nextAction.url`, or render `nextAction.form.html`). Without 3-D Secure the final status is in the answer and `nextAction` is null. A declined card is `201` with `status: declined`. Replays with the same Idempotency-Key and body return the same answer (header `Idempotent-Replayed: true`). Saved cards (DESIGN §10): add `recurring: {model, customerReference}` beside `card` to save it (`savedCard` appears once MultiSafepay keeps it); later pay with `savedCardId` and `recurring` instead of `card`: no CVC, no 3-D Secure, final at once.
          */
         post: operations["PaymentsController_create"];
         delete?: never;
@@ -184,6 +184,46 @@ export interface paths {
          */
         post: operations["PaymentsController_cancel"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{reference}/saved-cards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A customer's saved cards
+         * @description Cards saved by first payments with `recurring` (DESIGN §10), newest first; deleted ones are left out. Never the token: it stays in the service, encrypted.
+         */
+        get: operations["SavedCardsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{reference}/saved-cards/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a saved card
+         * @description Deletes the token at MultiSafepay, then marks the card deleted (its encrypted token is wiped). A payment with it is then refused with 409 SAVED_CARD_DELETED. Deleting it again answers the deleted card.
+         */
+        delete: operations["SavedCardsController_delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -446,6 +486,19 @@ export interface components {
             /** @description 3-D Secure 2 device data, passed through */
             browser?: components["schemas"]["BrowserDto"];
         };
+        RecurringDto: {
+            /**
+             * @description `cardOnFile`: the shopper pays again with one click; `subscription`: charges on a fixed schedule; `unscheduled`: charges you start when something happens (e.g. a top-up). A later payment with the saved card names the same model
+             * @example cardOnFile
+             * @enum {string}
+             */
+            model: "cardOnFile" | "subscription" | "unscheduled";
+            /**
+             * @description Your customer id (1–50 of [A-Za-z0-9._:@-]): the card is saved under it, and only it can pay with the card
+             * @example cust-42
+             */
+            customerReference: string;
+        };
         CreatePaymentDto: {
             /**
              * @description Your order id: unique, 1–50 of [A-Za-z0-9._:-]
@@ -467,8 +520,17 @@ export interface components {
              * @example Order #1234
              */
             description: string;
-            card: components["schemas"]["CardDto"];
-            customer: components["schemas"]["CustomerDto"];
+            /** @description Required unless `savedCardId` is given */
+            card?: components["schemas"]["CardDto"];
+            /** @description Required with `card`; optional with `savedCardId` (no shopper present) */
+            customer?: components["schemas"]["CustomerDto"];
+            /** @description With `card`: save the card for later payments (DESIGN §10); once MultiSafepay keeps it, the payment shows `savedCard`. With `savedCardId`: required, naming the card's customer and model */
+            recurring?: components["schemas"]["RecurringDto"];
+            /**
+             * @description Pay with a saved card instead of `card`: no card data, no CVC, no 3-D Secure; the answer is final (`completed` or `declined`). `recurring.customerReference` must be the card's customer
+             * @example card_4qkxw6d2nbm5tq3zjv7c2rrh5e
+             */
+            savedCardId?: string;
             /** @example https://shop.example/thanks */
             redirectUrl?: string;
             /** @example https://shop.example/cancel */
@@ -543,6 +605,23 @@ export interface components {
              */
             expiresAt: string | null;
         };
+        PaymentSavedCardDto: {
+            /** @example card_4qkxw6d2nbm5tq3zjv7c2rrh5e */
+            id: string;
+            /** @example VISA */
+            brand: string | null;
+            /** @example 3335 */
+            last4: string | null;
+            /** @example 12 */
+            expiryMonth: number | null;
+            /** @example 2030 */
+            expiryYear: number | null;
+            /**
+             * @example cardOnFile
+             * @enum {string}
+             */
+            model: "cardOnFile" | "subscription" | "unscheduled";
+        };
         PaymentResponseDto: {
             /** @example 6f1c2a4e-8d0b-4f3a-9f51-0c1d2e3f4a5b */
             id: string;
@@ -567,6 +646,8 @@ export interface components {
             refundedAmount: number;
             /** @description Manual capture (captureMode manual); null for automatic capture */
             capture: components["schemas"]["CaptureSummaryDto"] | null;
+            /** @description The card this payment saved (with `recurring`, once MultiSafepay kept it) or paid with (`savedCardId`); null otherwise */
+            savedCard: components["schemas"]["PaymentSavedCardDto"] | null;
             /**
              * @example {
              *       "cartId": "c-9"
@@ -703,6 +784,43 @@ export interface components {
         CaptureListResponseDto: {
             data: components["schemas"]["CaptureResponseDto"][];
         };
+        SavedCardResponseDto: {
+            /** @example card_4qkxw6d2nbm5tq3zjv7c2rrh5e */
+            id: string;
+            /** @example cust-42 */
+            customerReference: string;
+            /** @example VISA */
+            brand: string | null;
+            /** @example 3335 */
+            last4: string | null;
+            /** @example 12 */
+            expiryMonth: number | null;
+            /** @example 2030 */
+            expiryYear: number | null;
+            /**
+             * @example cardOnFile
+             * @enum {string}
+             */
+            model: "cardOnFile" | "subscription" | "unscheduled";
+            /**
+             * @example active
+             * @enum {string}
+             */
+            status: "active" | "deleted";
+            /**
+             * @description The first payment, which saved the card
+             * @example 6f1c2a4e-8d0b-4f3a-9f51-0c1d2e3f4a5b
+             */
+            paymentId: string | null;
+            /** @example 2026-11-24T14:00:00.000Z */
+            createdAt: string;
+            /** @example null */
+            deletedAt: string | null;
+        };
+        SavedCardListResponseDto: {
+            /** @description Active cards, newest first */
+            data: components["schemas"]["SavedCardResponseDto"][];
+        };
         EventDataDto: {
             /** @description The resource after the change: a payment for `payment.*` events, a refund for `refund.*` */
             object: components["schemas"]["PaymentResponseDto"] | components["schemas"]["RefundResponseDto"];
@@ -717,7 +835,7 @@ export interface components {
              * @example payment.completed
              * @enum {string}
              */
-            type: "payment.initialized" | "payment.uncleared" | "payment.authorized" | "payment.reserved" | "payment.completed" | "payment.declined" | "payment.cancelled" | "payment.void" | "payment.expired" | "payment.refunded" | "payment.partial_refunded" | "payment.chargedback" | "refund.succeeded" | "refund.failed" | "payment.captured" | "capture.succeeded" | "capture.failed";
+            type: "payment.initialized" | "payment.uncleared" | "payment.authorized" | "payment.reserved" | "payment.completed" | "payment.declined" | "payment.cancelled" | "payment.void" | "payment.expired" | "payment.refunded" | "payment.partial_refunded" | "payment.chargedback" | "refund.succeeded" | "refund.failed" | "payment.captured" | "capture.succeeded" | "capture.failed" | "saved_card.created" | "saved_card.deleted";
             /** @example 2026-11-28T18:00:00.000Z */
             createdAt: string;
             /** @example 6f1c2a4e-8d0b-4f3a-9f51-0c1d2e3f4a5b */
@@ -754,7 +872,7 @@ export interface components {
              *       "refund.succeeded"
              *     ]
              */
-            eventTypes: ("*" | "payment.initialized" | "payment.uncleared" | "payment.authorized" | "payment.reserved" | "payment.completed" | "payment.declined" | "payment.cancelled" | "payment.void" | "payment.expired" | "payment.refunded" | "payment.partial_refunded" | "payment.chargedback" | "refund.succeeded" | "refund.failed" | "payment.captured" | "capture.succeeded" | "capture.failed")[];
+            eventTypes: ("*" | "payment.initialized" | "payment.uncleared" | "payment.authorized" | "payment.reserved" | "payment.completed" | "payment.declined" | "payment.cancelled" | "payment.void" | "payment.expired" | "payment.refunded" | "payment.partial_refunded" | "payment.chargedback" | "refund.succeeded" | "refund.failed" | "payment.captured" | "capture.succeeded" | "capture.failed" | "saved_card.created" | "saved_card.deleted")[];
             /** @example Order service */
             description?: string;
         };
@@ -770,7 +888,7 @@ export interface components {
              *       "payment.completed"
              *     ]
              */
-            eventTypes: ("*" | "payment.initialized" | "payment.uncleared" | "payment.authorized" | "payment.reserved" | "payment.completed" | "payment.declined" | "payment.cancelled" | "payment.void" | "payment.expired" | "payment.refunded" | "payment.partial_refunded" | "payment.chargedback" | "refund.succeeded" | "refund.failed" | "payment.captured" | "capture.succeeded" | "capture.failed")[];
+            eventTypes: ("*" | "payment.initialized" | "payment.uncleared" | "payment.authorized" | "payment.reserved" | "payment.completed" | "payment.declined" | "payment.cancelled" | "payment.void" | "payment.expired" | "payment.refunded" | "payment.partial_refunded" | "payment.chargedback" | "refund.succeeded" | "refund.failed" | "payment.captured" | "capture.succeeded" | "capture.failed" | "saved_card.created" | "saved_card.deleted")[];
             /**
              * @example enabled
              * @enum {string}
@@ -810,7 +928,7 @@ export interface components {
              *       "payment.completed"
              *     ]
              */
-            eventTypes: ("*" | "payment.initialized" | "payment.uncleared" | "payment.authorized" | "payment.reserved" | "payment.completed" | "payment.declined" | "payment.cancelled" | "payment.void" | "payment.expired" | "payment.refunded" | "payment.partial_refunded" | "payment.chargedback" | "refund.succeeded" | "refund.failed" | "payment.captured" | "capture.succeeded" | "capture.failed")[];
+            eventTypes: ("*" | "payment.initialized" | "payment.uncleared" | "payment.authorized" | "payment.reserved" | "payment.completed" | "payment.declined" | "payment.cancelled" | "payment.void" | "payment.expired" | "payment.refunded" | "payment.partial_refunded" | "payment.chargedback" | "refund.succeeded" | "refund.failed" | "payment.captured" | "capture.succeeded" | "capture.failed" | "saved_card.created" | "saved_card.deleted")[];
             /**
              * @example enabled
              * @enum {string}
@@ -844,7 +962,7 @@ export interface components {
              *       "*"
              *     ]
              */
-            eventTypes?: ("*" | "payment.initialized" | "payment.uncleared" | "payment.authorized" | "payment.reserved" | "payment.completed" | "payment.declined" | "payment.cancelled" | "payment.void" | "payment.expired" | "payment.refunded" | "payment.partial_refunded" | "payment.chargedback" | "refund.succeeded" | "refund.failed" | "payment.captured" | "capture.succeeded" | "capture.failed")[];
+            eventTypes?: ("*" | "payment.initialized" | "payment.uncleared" | "payment.authorized" | "payment.reserved" | "payment.completed" | "payment.declined" | "payment.cancelled" | "payment.void" | "payment.expired" | "payment.refunded" | "payment.partial_refunded" | "payment.chargedback" | "refund.succeeded" | "refund.failed" | "payment.captured" | "capture.succeeded" | "capture.failed" | "saved_card.created" | "saved_card.deleted")[];
             /** @example Order service */
             description?: string;
             /**
@@ -1323,7 +1441,16 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description ORDER_ID_EXISTS · IDEMPOTENCY_KEY_IN_USE */
+            /** @description SAVED_CARD_NOT_FOUND (unknown, or another customer's card) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description ORDER_ID_EXISTS · IDEMPOTENCY_KEY_IN_USE · SAVED_CARD_DELETED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1332,7 +1459,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description IDEMPOTENCY_KEY_REUSED (other body) */
+            /** @description IDEMPOTENCY_KEY_REUSED (other body) · GATEWAY_TOKEN_NOT_FOUND (MultiSafepay keeps no such token: 1000) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2046,6 +2173,152 @@ export interface operations {
             };
         };
     };
+    SavedCardsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedCardListResponseDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (reference or id malformed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing or wrong API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the key lacks payments:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED: see Retry-After (seconds) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SavedCardsController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedCardResponseDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (reference or id malformed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing or wrong API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the key lacks payments:write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description SAVED_CARD_NOT_FOUND (also for another customer's card) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED: see Retry-After (seconds) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description GATEWAY_REJECTED */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description GATEWAY_UNAVAILABLE: the card is kept; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description GATEWAY_TIMEOUT: the card is kept; retry */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     WebhooksController_get: {
         parameters: {
             query?: never;
@@ -2157,7 +2430,7 @@ export interface operations {
             query?: {
                 /** @description `nextCursor` of the previous page; without it the feed starts at the oldest event kept */
                 after?: string;
-                type?: "payment.initialized" | "payment.uncleared" | "payment.authorized" | "payment.reserved" | "payment.completed" | "payment.declined" | "payment.cancelled" | "payment.void" | "payment.expired" | "payment.refunded" | "payment.partial_refunded" | "payment.chargedback" | "refund.succeeded" | "refund.failed" | "payment.captured" | "capture.succeeded" | "capture.failed";
+                type?: "payment.initialized" | "payment.uncleared" | "payment.authorized" | "payment.reserved" | "payment.completed" | "payment.declined" | "payment.cancelled" | "payment.void" | "payment.expired" | "payment.refunded" | "payment.partial_refunded" | "payment.chargedback" | "refund.succeeded" | "refund.failed" | "payment.captured" | "capture.succeeded" | "capture.failed" | "saved_card.created" | "saved_card.deleted";
                 paymentId?: string;
                 limit?: number;
             };

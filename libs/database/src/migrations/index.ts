@@ -1,4 +1,5 @@
 // Every migration, in order. `npm run migration:generate -- <Name>` appends new ones here.
+import { SavedCards1795904444395 } from './1795904444395-saved-cards.js';
 import { ManualCapture1795897672764 } from './1795897672764-manual-capture.js';
 import { Events1795890891806 } from './1795890891806-events.js';
 import { WebhookEdgeRetention1795891189164 } from './1795891189164-webhook-edge-retention.js';
@@ -14,4 +15,5 @@ export const MIGRATIONS = [
   Events1795890891806,
   WebhookEdgeRetention1795891189164,
   ManualCapture1795897672764,
+  SavedCards1795904444395,
 ];

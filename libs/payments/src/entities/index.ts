@@ -10,6 +10,7 @@ import { WebhookEndpointEntity } from './webhook-endpoint.entity.js';
 import { EventDeliveryEntity } from './event-delivery.entity.js';
 import { DeliveryAttemptEntity } from './delivery-attempt.entity.js';
 import { CaptureEntity } from './capture.entity.js';
+import { SavedCardEntity } from './saved-card.entity.js';
 
 export { PaymentEntity, type NextAction, type PaymentMetadata } from './payment.entity.js';
 export { CaptureEntity, CAPTURE_STATUSES, type CaptureStatus } from './capture.entity.js';
@@ -30,6 +31,7 @@ export const PAYMENTS_ENTITIES = [
   CaptureEntity,
   NotificationReadEntity,
   NotificationRefusalEntity,
+  SavedCardEntity,
 ];
 export {
   NotificationEntity,
@@ -57,3 +59,4 @@ export {
   REFUSAL_REASONS,
   type RefusalReason,
 } from './notification-refusal.entity.js';
+export { SavedCardEntity, SAVED_CARD_STATUSES, type SavedCardStatus } from './saved-card.entity.js';

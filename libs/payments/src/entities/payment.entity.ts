@@ -7,7 +7,7 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-import type { CaptureMode } from '../gateway/orders.gateway.js';
+import type { CaptureMode, RecurringModel } from '../gateway/orders.gateway.js';
 import type { PaymentStatus } from '../lifecycle/payment-status.js';
 
 /** Caller-defined, flat key/value data stored with the payment. */
@@ -99,6 +99,19 @@ export class PaymentEntity {
   /** How MultiSafepay notifies us about this order (`payment_options.notification_method`). */
   @Column({ name: 'notification_method', type: 'varchar', length: 4, default: 'POST' })
   notificationMethod!: 'GET' | 'POST';
+
+  /** Saved cards (DESIGN §10): the customer the card is (to be) filed under. */
+  @Column({ name: 'customer_reference', type: 'varchar', length: 50, nullable: true })
+  customerReference!: string | null;
+
+  /** The recurring model asked for: saving the card, or paying with a saved one. */
+  @Column({ name: 'recurring_model', type: 'varchar', length: 12, nullable: true })
+  recurringModel!: RecurringModel | null;
+
+  /** The saved card this payment created or paid with (`saved_cards.id`). */
+  @Index('ix_payments_saved_card_id', { where: 'saved_card_id IS NOT NULL' })
+  @Column({ name: 'saved_card_id', type: 'varchar', length: 40, nullable: true })
+  savedCardId!: string | null;
 
   @Column({ type: 'jsonb', nullable: true })
   metadata!: PaymentMetadata | null;

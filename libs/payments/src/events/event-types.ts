@@ -20,13 +20,18 @@ export const CAPTURE_EVENT_TYPES = [
 ] as const;
 export type CaptureEventType = (typeof CAPTURE_EVENT_TYPES)[number];
 
+/** A customer's saved card (DESIGN §10): its resource; `paymentId` is the payment that saved it. */
+export const SAVED_CARD_EVENT_TYPES = ['saved_card.created', 'saved_card.deleted'] as const;
+export type SavedCardEventType = (typeof SAVED_CARD_EVENT_TYPES)[number];
+
 /** The catalogue (docs/events.md, and the OpenAPI document's event schema). */
 export const EVENT_TYPES: readonly string[] = [
   ...PAYMENT_EVENT_TYPES,
   ...REFUND_EVENT_TYPES,
   ...CAPTURE_EVENT_TYPES,
+  ...SAVED_CARD_EVENT_TYPES,
 ];
-export type EventType = PaymentEventType | RefundEventType | CaptureEventType;
+export type EventType = PaymentEventType | RefundEventType | CaptureEventType | SavedCardEventType;
 
 /** The event a payment's move to `to` writes; null for our own statuses (`created`, `unknown`). */
 export function paymentEventType(to: PaymentStatus): PaymentEventType | null {

@@ -7,9 +7,13 @@ import type { EventType } from './event-types.js';
 /** An event about to be written with the move it reports. */
 export interface NewEvent {
   type: EventType;
-  paymentId: string;
-  /** The payment's `event_sequence` after this event. */
-  sequence: number;
+  /** The payment it is about; for a saved card, the payment that saved it (or null). */
+  paymentId: string | null;
+  /**
+   * The payment's `event_sequence` after this event; null for events outside a payment's
+   * lifecycle (saved cards), which a receiver orders by `createdAt` instead.
+   */
+  sequence: number | null;
   /** The resource as the API shows it after the move (payment or refund, DESIGN §3). */
   object: unknown;
   traceparent: string | null;

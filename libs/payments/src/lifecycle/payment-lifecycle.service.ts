@@ -5,7 +5,7 @@ import { PaymentEntity } from '../entities/payment.entity.js';
 import type { EventSource, PaymentStatus } from './payment-status.js';
 import { PaymentsObserver } from '../observability/payments.observer.js';
 import { paymentEventType } from '../events/event-types.js';
-import { currentTraceparent, Outbox } from '../events/outbox.js';
+import { currentTraceparent, Outbox, type NewEvent } from '../events/outbox.js';
 import { toPaymentView } from '../payments/payment-view.js';
 import { TransactionRunner } from './transaction-runner.js';
 import { checkTransitionTable, isLegalTransition, TRANSITIONS } from './transition-table.js';
@@ -36,6 +36,7 @@ export type PaymentPatch = Partial<
     | 'refundedAmount'
     | 'capturedAmount'
     | 'captureExpiresAt'
+    | 'savedCardId'
   >
 >;
 
@@ -51,6 +52,18 @@ export interface TransitionContext {
   patch?: PaymentPatch | ((current: PaymentEntity) => PaymentPatch);
   /** Extra note from the locked row (e.g. a mismatch the caller detects). */
   noteFor?: (current: PaymentEntity) => string | null;
+  /**
+   * Rows that belong to the move (a card it saved, DESIGN §10), written in its statement: CTEs
+   * that must write only `WHERE EXISTS (SELECT 1 FROM moved)`, and events to go out with it.
+   * Called for a move that writes the payment row, with the row before and after.
+   */
+  alsoWrites?: (p: Param, before: PaymentEntity, after: PaymentEntity) => AlsoWrites | null;
+}
+
+/** What `TransitionContext.alsoWrites` adds to a move's statement. */
+export interface AlsoWrites {
+  ctes: string[];
+  events: Omit<NewEvent, 'traceparent'>[];
 }
 
 /**
@@ -241,16 +254,26 @@ export class PaymentLifecycleService implements OnModuleInit {
          WHERE id = ${sql.add(current.id)} AND version = ${sql.add(current.version)} RETURNING id)`,
     ];
     if (plan.kind === 'applied') ctes.push(`history AS (${history('moved', false, plan.note)})`);
+    const also = context.alsoWrites?.(sql.add, current, payment) ?? null;
+    if (also) ctes.push(...also.ctes);
+    const traceparent = currentTraceparent();
+    const events: NewEvent[] = [
+      ...(eventType
+        ? [
+            {
+              type: eventType,
+              paymentId: current.id,
+              sequence: payment.eventSequence,
+              object: toPaymentView(payment),
+              traceparent,
+            },
+          ]
+        : []),
+      ...(also?.events ?? []).map((e) => ({ ...e, traceparent })),
+    ];
     let deliveries = '0';
-    if (eventType) {
-      const event = {
-        type: eventType,
-        paymentId: current.id,
-        sequence: payment.eventSequence,
-        object: toPaymentView(payment),
-        traceparent: currentTraceparent(),
-      };
-      const writes = this.outbox.writes(sql.add, 'moved', [event]);
+    if (events.length > 0) {
+      const writes = this.outbox.writes(sql.add, 'moved', events);
       ctes.push(...writes.ctes);
       deliveries = writes.deliveries;
     }

@@ -13,6 +13,7 @@ export const PAYMENT_COLUMNS =
   'id, order_id, client_id, amount, currency, description, status, gateway_transaction_id, ' +
   'gateway_status, card_brand, card_last4, card_expiry_month, card_expiry_year, next_action, ' +
   'refunded_amount, capture_mode, captured_amount, capture_expires_at, notification_method, metadata, ' +
+  'customer_reference, recurring_model, saved_card_id, ' +
   'reconcile_after, version, event_sequence, created_at, updated_at';
 
 export interface PaymentRow {
@@ -36,6 +37,9 @@ export interface PaymentRow {
   capture_expires_at: Date | null;
   notification_method: PaymentEntity['notificationMethod'];
   metadata: PaymentEntity['metadata'];
+  customer_reference: string | null;
+  recurring_model: PaymentEntity['recurringModel'];
+  saved_card_id: string | null;
   reconcile_after: Date | null;
   version: number;
   event_sequence: number;
@@ -65,6 +69,9 @@ export function paymentFromRow(row: PaymentRow): PaymentEntity {
     captureExpiresAt: row.capture_expires_at,
     notificationMethod: row.notification_method,
     metadata: row.metadata,
+    customerReference: row.customer_reference,
+    recurringModel: row.recurring_model,
+    savedCardId: row.saved_card_id,
     reconcileAfter: row.reconcile_after,
     version: row.version,
     eventSequence: row.event_sequence,
@@ -99,6 +106,7 @@ const PATCH_COLUMNS: Record<keyof PaymentPatch | 'status', { column: string; jso
   refundedAmount: { column: 'refunded_amount' },
   capturedAmount: { column: 'captured_amount' },
   captureExpiresAt: { column: 'capture_expires_at' },
+  savedCardId: { column: 'saved_card_id' },
 };
 
 /** `column = $n` pairs for a patch; values are always parameters. */

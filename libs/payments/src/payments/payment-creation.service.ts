@@ -5,12 +5,19 @@ import { PaymentsError } from '../errors/payments.error.js';
 import { ReplayedError } from '../errors/replayed.error.js';
 import { IdempotencyKeyEntity } from '../entities/idempotency-key.entity.js';
 import { PaymentEntity, type PaymentMetadata } from '../entities/payment.entity.js';
-import { GatewayOrderNotFoundError, GatewayRejectedError } from '../gateway/gateway.errors.js';
+import {
+  GatewayOrderNotFoundError,
+  GatewayRejectedError,
+  GatewayTokenNotFoundError,
+} from '../gateway/gateway.errors.js';
 import {
   OrdersGateway,
+  type CardInput,
+  type CustomerInput,
   type DirectCardOrderRequest,
   type GatewayOrder,
   type NotificationMethod,
+  type RecurringSetup,
 } from '../gateway/orders.gateway.js';
 import { PaymentLifecycleService } from '../lifecycle/payment-lifecycle.service.js';
 import { SqlParams, type Param } from '../lifecycle/payment-row.js';
@@ -26,15 +33,32 @@ import {
 } from './payments.errors.js';
 import { PaymentsOptions } from './payments.options.js';
 import { PaymentsService } from './payments.service.js';
+import { SavedCardsService, type SavedCardForPayment } from '../saved-cards/saved-cards.service.js';
+import {
+  SavedCardDeletedError,
+  SavedCardNotFoundError,
+} from '../saved-cards/saved-cards.errors.js';
 
-/** What a caller asks for: the gateway's order request, where we choose how we are notified. */
+/**
+ * What a caller asks for: the gateway's order request, where we choose how we are notified.
+ * Either `card` (with `recurring` to save it) or `savedCardId` (with `recurring` naming its
+ * customer and model): the API's validation makes sure of it.
+ */
 export type CreatePaymentInput = Omit<
   DirectCardOrderRequest,
-  'notificationUrl' | 'notificationMethod'
+  'notificationUrl' | 'notificationMethod' | 'card' | 'customer' | 'recurring'
 > & {
+  card?: CardInput;
+  customer?: CustomerInput;
+  recurring?: RecurringSetup;
+  /** Pay with this saved card (DESIGN §10): no card data, no CVC, no 3-D Secure. */
+  savedCardId?: string;
   notificationMethod?: NotificationMethod;
   metadata?: PaymentMetadata;
 };
+
+/** A create request's rejections that are final answers, stored for its replays. */
+type Rejection = GatewayRejectedError | GatewayTokenNotFoundError;
 
 /** An answer to a create request: what the first request answered, and every replay. */
 export interface CreatePaymentResult {
@@ -70,6 +94,7 @@ export class PaymentCreationService {
     private readonly gateway: OrdersGateway,
     private readonly options: PaymentsOptions,
     private readonly observer: PaymentsObserver,
+    private readonly savedCards: SavedCardsService,
   ) {}
 
   /**
@@ -83,15 +108,47 @@ export class PaymentCreationService {
     input: CreatePaymentInput,
   ): Promise<CreatePaymentResult> {
     const requestHash = fingerprint(input);
+    const saved = await this.savedCardFor(clientId, key, input);
     const deadline = Date.now() + this.options.idempotencyLeaseMs + 5_000;
     for (;;) {
-      const claim = await this.claim(clientId, key, requestHash, input);
+      const claim = await this.claim(clientId, key, requestHash, input, saved);
       if (claim.role === 'replay') return this.replay(claim.answer, claim.status);
       if (claim.role === 'leader')
-        return this.drive(clientId, key, claim.payment, claim.fresh, input);
+        return this.drive(clientId, key, claim.payment, claim.fresh, input, saved);
       if (Date.now() > deadline) throw new IdempotencyKeyInUseError();
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
+  }
+
+  /**
+   * The saved card a payment names, its token decrypted (in memory for this request only). A
+   * deleted or unknown card is refused before anything is written, unless the key already has
+   * its answer: a replay gets the first answer even if the card was deleted since.
+   */
+  private async savedCardFor(
+    clientId: string,
+    key: string,
+    input: CreatePaymentInput,
+  ): Promise<SavedCardForPayment | undefined> {
+    if (input.savedCardId === undefined) return undefined;
+    const customerReference = input.recurring?.customerReference ?? '';
+    try {
+      return await this.savedCards.forPayment(customerReference, input.savedCardId);
+    } catch (error) {
+      const gone =
+        error instanceof SavedCardDeletedError || error instanceof SavedCardNotFoundError;
+      if (gone && (await this.hasAnswer(clientId, key))) return undefined;
+      throw error;
+    }
+  }
+
+  private async hasAnswer(clientId: string, key: string): Promise<boolean> {
+    const rows = await this.tx.statement(
+      `SELECT 1 FROM idempotency_keys WHERE client_id = $1 AND key = $2 AND state = 'completed'
+         AND created_at >= now() - $3::float8 * interval '1 millisecond'`,
+      [clientId, key, this.options.idempotencyKeyTtlMs],
+    );
+    return rows.length > 0;
   }
 
   private async claim(
@@ -99,8 +156,9 @@ export class PaymentCreationService {
     key: string,
     requestHash: string,
     input: CreatePaymentInput,
+    saved: SavedCardForPayment | undefined,
   ): Promise<Claim> {
-    const payment = await this.insertClaim(clientId, key, requestHash, input);
+    const payment = await this.insertClaim(clientId, key, requestHash, input, saved);
     if (payment) return { role: 'leader', payment, fresh: true };
     return this.tx.run(async (m) => {
       const row = await m.findOne(IdempotencyKeyEntity, {
@@ -142,7 +200,9 @@ export class PaymentCreationService {
     key: string,
     requestHash: string,
     input: CreatePaymentInput,
+    saved: SavedCardForPayment | undefined,
   ): Promise<PaymentEntity | null> {
+    const card = cardColumns(input, saved);
     const payment = Object.assign(new PaymentEntity(), {
       id: randomUUID(),
       orderId: input.orderId,
@@ -153,10 +213,7 @@ export class PaymentCreationService {
       status: 'created' as const,
       gatewayTransactionId: null,
       gatewayStatus: null,
-      cardBrand: detectBrand(input.card.number),
-      cardLast4: input.card.number.slice(-4),
-      cardExpiryMonth: input.card.expiryMonth,
-      cardExpiryYear: input.card.expiryYear,
+      ...card,
       nextAction: null,
       refundedAmount: 0,
       captureMode: input.captureMode ?? 'automatic',
@@ -164,6 +221,9 @@ export class PaymentCreationService {
       captureExpiresAt: null,
       notificationMethod: input.notificationMethod ?? this.options.defaultNotificationMethod,
       metadata: input.metadata ?? null,
+      customerReference: input.recurring?.customerReference ?? null,
+      recurringModel: input.recurring?.model ?? null,
+      savedCardId: saved?.card.id ?? null,
       reconcileAfter: null,
       version: 1,
       eventSequence: 0,
@@ -185,12 +245,14 @@ export class PaymentCreationService {
            ), created AS (
              INSERT INTO payments (id, order_id, client_id, amount, currency, description, status,
                card_brand, card_last4, card_expiry_month, card_expiry_year, notification_method,
-               metadata, refunded_amount, capture_mode, version)
+               metadata, refunded_amount, capture_mode, customer_reference, recurring_model,
+               saved_card_id, version)
              SELECT payment_id, ${p(payment.orderId)}::varchar, ${p(clientId)}::varchar, ${p(payment.amount)}::int,
                ${p(payment.currency)}::char(3), ${p(payment.description)}::varchar, 'created', ${p(payment.cardBrand)}::varchar,
                ${p(payment.cardLast4)}::char(4), ${p(payment.cardExpiryMonth)}::smallint, ${p(payment.cardExpiryYear)}::smallint,
                ${p(payment.notificationMethod)}::varchar, ${p(payment.metadata === null ? null : JSON.stringify(payment.metadata))}::jsonb, 0,
-               ${p(payment.captureMode)}::varchar, 1
+               ${p(payment.captureMode)}::varchar, ${p(payment.customerReference)}::varchar,
+               ${p(payment.recurringModel)}::varchar, ${p(payment.savedCardId)}::varchar, 1
              FROM claimed
              RETURNING id, created_at, updated_at
            ), history AS (
@@ -217,6 +279,7 @@ export class PaymentCreationService {
     payment: PaymentEntity,
     fresh: boolean,
     input: CreatePaymentInput,
+    saved: SavedCardForPayment | undefined,
   ): Promise<CreatePaymentResult> {
     try {
       let order: GatewayOrder | undefined;
@@ -226,13 +289,13 @@ export class PaymentCreationService {
         }
         order = await this.readIfExists(payment.orderId);
       }
-      order ??= await this.createOrder(payment, input, fresh);
+      order ??= await this.createOrder(payment, input, fresh, saved);
       const result = await this.complete(clientId, key, payment, order);
       this.observer.paymentCreated(result.body.status);
       return result;
     } catch (error) {
       this.observer.paymentCreated(error instanceof PaymentsError ? error.code : 'INTERNAL_ERROR');
-      if (error instanceof GatewayRejectedError) {
+      if (error instanceof GatewayRejectedError || error instanceof GatewayTokenNotFoundError) {
         await this.fail(clientId, key, payment.id, error);
       } else {
         await this.markUnknown(clientId, key, payment.id, error);
@@ -254,8 +317,12 @@ export class PaymentCreationService {
     payment: PaymentEntity,
     input: CreatePaymentInput,
     fresh: boolean,
+    saved: SavedCardForPayment | undefined,
   ): Promise<GatewayOrder> {
     try {
+      if (input.savedCardId !== undefined)
+        return await this.createTokenOrder(payment, input, saved);
+      if (!input.card || !input.customer) throw new Error('a card payment needs card and customer');
       return await this.gateway.createDirectCardOrder({
         orderId: payment.orderId,
         amount: payment.amount,
@@ -268,11 +335,50 @@ export class PaymentCreationService {
         notificationUrl: this.options.notificationUrl,
         notificationMethod: payment.notificationMethod,
         captureMode: payment.captureMode,
+        recurring: input.recurring,
       });
     } catch (error) {
       // On a retry, 1006 means our earlier attempt did reach MultiSafepay after all.
       if (!fresh && error instanceof GatewayRejectedError && error.gatewayCode === 1006) {
         return this.gateway.getOrder(payment.orderId);
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * A payment with a saved card (msp-capture-tokens.md §2.3): the token, the model and the
+   * customer, no card data. MultiSafepay's 1000 here means it keeps no such token (deleted
+   * there, or recurring not activated): a final 4xx answer, never "unknown".
+   */
+  private async createTokenOrder(
+    payment: PaymentEntity,
+    input: CreatePaymentInput,
+    saved: SavedCardForPayment | undefined,
+  ): Promise<GatewayOrder> {
+    const customerReference = input.recurring?.customerReference ?? '';
+    const savedCardId = input.savedCardId ?? '';
+    // A take-over of a timed-out attempt resolves the card again (a replay never gets here).
+    const card = saved ?? (await this.savedCards.forPayment(customerReference, savedCardId));
+    const { reference: _reference, browser: _browser, ...customer } = input.customer ?? {};
+    try {
+      return await this.gateway.createTokenOrder({
+        orderId: payment.orderId,
+        amount: payment.amount,
+        currency: payment.currency,
+        description: payment.description,
+        recurringId: card.token,
+        model: input.recurring?.model ?? card.card.model,
+        customerReference,
+        customer,
+        redirectUrl: input.redirectUrl,
+        cancelUrl: input.cancelUrl,
+        notificationUrl: this.options.notificationUrl,
+        notificationMethod: payment.notificationMethod,
+      });
+    } catch (error) {
+      if (error instanceof GatewayRejectedError && error.gatewayCode === 1000) {
+        throw new GatewayTokenNotFoundError(customerReference);
       }
       throw error;
     }
@@ -317,7 +423,7 @@ export class PaymentCreationService {
     clientId: string,
     key: string,
     paymentId: string,
-    error: GatewayRejectedError,
+    error: Rejection,
   ): Promise<void> {
     const answer: StoredAnswer = {
       ok: false,
@@ -326,7 +432,10 @@ export class PaymentCreationService {
     await this.tx.run(async (m) => {
       await this.lifecycle.transitionIn(m, paymentId, 'declined', {
         source: 'api',
-        note: `MultiSafepay rejected the order: ${error.gatewayCode} ${error.gatewayMessage}`,
+        note:
+          error instanceof GatewayRejectedError
+            ? `MultiSafepay rejected the order: ${error.gatewayCode} ${error.gatewayMessage}`
+            : 'MultiSafepay keeps no such token for the customer (1000)',
       });
       await m.update(
         IdempotencyKeyEntity,
@@ -387,7 +496,7 @@ export function fingerprint(input: CreatePaymentInput): string {
   const canonical = JSON.stringify(
     sortKeys({
       ...rest,
-      card: {
+      card: card && {
         last4: card.number.slice(-4),
         length: card.number.length,
         holder: card.holder,
@@ -410,6 +519,27 @@ function sortKeys(value: unknown): unknown {
     );
   }
   return value;
+}
+
+/** What the payment row shows of its card: the card given, or the saved card paid with. */
+function cardColumns(
+  input: CreatePaymentInput,
+  saved: SavedCardForPayment | undefined,
+): Pick<PaymentEntity, 'cardBrand' | 'cardLast4' | 'cardExpiryMonth' | 'cardExpiryYear'> {
+  if (input.card) {
+    return {
+      cardBrand: detectBrand(input.card.number),
+      cardLast4: input.card.number.slice(-4),
+      cardExpiryMonth: input.card.expiryMonth,
+      cardExpiryYear: input.card.expiryYear,
+    };
+  }
+  return {
+    cardBrand: saved?.card.brand ?? null,
+    cardLast4: saved?.card.last4 ?? null,
+    cardExpiryMonth: saved?.card.expiryMonth ?? null,
+    cardExpiryYear: saved?.card.expiryYear ?? null,
+  };
 }
 
 function answerOf(payment: PaymentEntity): StoredAnswer {

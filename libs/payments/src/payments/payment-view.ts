@@ -1,5 +1,6 @@
 import type { NextAction, PaymentEntity, PaymentMetadata } from '../entities/payment.entity.js';
 import type { PaymentEventEntity } from '../entities/payment-event.entity.js';
+import type { RecurringModel } from '../gateway/orders.gateway.js';
 import type { EventSource, PaymentStatus } from '../lifecycle/payment-status.js';
 
 /** The payment resource of the internal API (DESIGN §3); what replays return byte for byte. */
@@ -27,6 +28,15 @@ export interface PaymentView {
     capturedAmount: number;
     /** When the authorization lapses; null until MultiSafepay has authorized it. */
     expiresAt: string | null;
+  } | null;
+  /** The card saved by this payment, or the saved card it paid with (DESIGN §10); else null. */
+  savedCard: {
+    id: string;
+    brand: string | null;
+    last4: string | null;
+    expiryMonth: number | null;
+    expiryYear: number | null;
+    model: RecurringModel;
   } | null;
   metadata: PaymentMetadata | null;
   createdAt: string;
@@ -67,6 +77,17 @@ export function toPaymentView(p: PaymentEntity): PaymentView {
             capturableAmount: p.status === 'authorized' ? p.amount - p.capturedAmount : 0,
             capturedAmount: p.capturedAmount,
             expiresAt: p.captureExpiresAt?.toISOString() ?? null,
+          }
+        : null,
+    savedCard:
+      p.savedCardId && p.recurringModel
+        ? {
+            id: p.savedCardId,
+            brand: p.cardBrand,
+            last4: p.cardLast4,
+            expiryMonth: p.cardExpiryMonth,
+            expiryYear: p.cardExpiryYear,
+            model: p.recurringModel,
           }
         : null,
     metadata: p.metadata,

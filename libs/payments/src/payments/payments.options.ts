@@ -1,4 +1,5 @@
 import type { NotificationMethod } from '../gateway/orders.gateway.js';
+import type { TokenCipher } from '../saved-cards/token-cipher.js';
 
 /** Settings the application gives the payments domain (bound in PaymentsModule.forRootAsync). */
 export abstract class PaymentsOptions {
@@ -32,6 +33,8 @@ export abstract class PaymentsOptions {
   abstract readonly notificationsRetentionMs: number;
   /** How events leave the service (DESIGN §8). */
   abstract readonly events: EventsOptions;
+  /** Seals saved cards' tokens at rest (TOKEN_ENCRYPTION_KEY, DESIGN §10). */
+  abstract readonly tokenCipher: TokenCipher;
 }
 
 export interface EventsOptions {

@@ -24,6 +24,7 @@ import type { EventSource, PaymentStatus } from '../lifecycle/payment-status.js'
 import { NOT_YET_AT_GATEWAY } from '../lifecycle/transition-table.js';
 import { TransactionRunner } from '../lifecycle/transaction-runner.js';
 import { digestOf, patchFrom, statusOf } from './gateway-order.mapper.js';
+import { SavedCardsService, type TokenToSave } from '../saved-cards/saved-cards.service.js';
 import {
   toPaymentEventView,
   toPaymentView,
@@ -61,6 +62,7 @@ export class PaymentsService {
     private readonly tx: TransactionRunner,
     private readonly lifecycle: PaymentLifecycleService,
     private readonly gateway: OrdersGateway,
+    private readonly savedCards: SavedCardsService,
   ) {}
 
   async get(id: string): Promise<PaymentView> {
@@ -144,18 +146,19 @@ export class PaymentsService {
   }
 
   /** Applies an order read from (or sent by) MultiSafepay, inside the caller's transaction. */
-  applyIn(
+  async applyIn(
     manager: EntityManager,
     paymentId: string,
     order: GatewayOrder,
     source: EventSource,
     note?: string,
   ): Promise<TransitionOutcome> {
+    const token = await this.savedCards.prepare(order, manager);
     return this.lifecycle.transitionIn(
       manager,
       paymentId,
       (current) => statusOf(order, current),
-      this.contextOf(order, source, note),
+      this.contextOf(order, source, note, token),
     );
   }
 
@@ -163,7 +166,7 @@ export class PaymentsService {
    * Applies an order to `current`, a row read without a lock, in one statement together with
    * `writtenWith`; null when the row changed meanwhile (then use `applyIn` under a lock).
    */
-  tryApply(
+  async tryApply(
     current: PaymentEntity,
     order: GatewayOrder,
     source: EventSource,
@@ -171,22 +174,39 @@ export class PaymentsService {
     writtenWith: WrittenWith,
     writtenAlone?: WrittenAlone,
   ): Promise<TransitionOutcome | null> {
+    const token = await this.savedCards.prepare(order);
     return this.lifecycle.tryTransition(
       current,
       (row) => statusOf(order, row),
-      this.contextOf(order, source, note),
+      this.contextOf(order, source, note, token),
       writtenWith,
       writtenAlone,
     );
   }
 
-  private contextOf(order: GatewayOrder, source: EventSource, note?: string): TransitionContext {
+  private contextOf(
+    order: GatewayOrder,
+    source: EventSource,
+    note: string | undefined,
+    token: TokenToSave | null,
+  ): TransitionContext {
     let warned = false;
     return {
       source,
       payloadDigest: digestOf(order),
       note: note ?? null,
-      patch: (current) => patchFrom(order, current),
+      // A first payment approved with MultiSafepay's token saves the card in the same move.
+      patch: (current) => {
+        const savedCardId = this.savedCards.savedCardIdFor(
+          token,
+          current,
+          statusOf(order, current),
+        );
+        return { ...patchFrom(order, current), ...(savedCardId ? { savedCardId } : {}) };
+      },
+      alsoWrites: token
+        ? (p, before, after) => this.savedCards.writesFor(p, token, before, after)
+        : undefined,
       // Called on every (re-)plan of the move: warn once per context.
       noteFor: (current) => {
         if (order.amount === current.amount && order.currency === current.currency) return null;

@@ -1,4 +1,9 @@
-import { detectBrand, type PaymentMetadata } from '@app/payments';
+import {
+  detectBrand,
+  RECURRING_MODELS,
+  type PaymentMetadata,
+  type RecurringModel,
+} from '@app/payments';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -22,7 +27,19 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsCardNumber, IsFlatMetadata, IsNotExpired } from './validators.js';
+import {
+  ExcludesSibling,
+  IsCardNumber,
+  IsFlatMetadata,
+  IsNotExpired,
+  NotWithManualCapture,
+} from './validators.js';
+import {
+  CUSTOMER_REFERENCE,
+  CUSTOMER_REFERENCE_MESSAGE,
+  SAVED_CARD_ID,
+  SAVED_CARD_ID_MESSAGE,
+} from './saved-card.dto.js';
 
 /** Largest amount accepted, in minor units (fits PostgreSQL `integer` with room to refund). */
 export const MAX_AMOUNT = 99_999_999;
@@ -161,6 +178,29 @@ export class CustomerDto {
   browser?: BrowserDto;
 }
 
+export class RecurringDto {
+  @ApiProperty({
+    enum: RECURRING_MODELS,
+    example: 'cardOnFile',
+    description:
+      '`cardOnFile`: the shopper pays again with one click; `subscription`: charges on a fixed ' +
+      'schedule; `unscheduled`: charges you start when something happens (e.g. a top-up). ' +
+      'A later payment with the saved card names the same model',
+  })
+  @IsIn(RECURRING_MODELS, { message: `model must be one of ${RECURRING_MODELS.join(', ')}` })
+  model!: RecurringModel;
+
+  @ApiProperty({
+    example: 'cust-42',
+    description:
+      'Your customer id (1–50 of [A-Za-z0-9._:@-]): the card is saved under it, and only it ' +
+      'can pay with the card',
+  })
+  @IsString({ message: CUSTOMER_REFERENCE_MESSAGE })
+  @Matches(CUSTOMER_REFERENCE, { message: CUSTOMER_REFERENCE_MESSAGE })
+  customerReference!: string;
+}
+
 export class CreatePaymentDto {
   @ApiProperty({
     example: 'shop-1234',
@@ -187,19 +227,52 @@ export class CreatePaymentDto {
   @Length(1, 200)
   description!: string;
 
-  @ApiProperty({ type: CardDto })
-  @IsDefined()
+  @ApiPropertyOptional({ type: CardDto, description: 'Required unless `savedCardId` is given' })
+  @ValidateIf((o: CreatePaymentDto) => o.savedCardId === undefined || o.card !== undefined)
+  @IsDefined({ message: 'card is required unless savedCardId is given' })
   @IsObject()
   @ValidateNested()
   @Type(() => CardDto)
-  card!: CardDto;
+  card?: CardDto;
 
-  @ApiProperty({ type: CustomerDto })
-  @IsDefined()
+  @ApiPropertyOptional({
+    type: CustomerDto,
+    description: 'Required with `card`; optional with `savedCardId` (no shopper present)',
+  })
+  @ValidateIf((o: CreatePaymentDto) => o.savedCardId === undefined || o.customer !== undefined)
+  @IsDefined({ message: 'customer is required unless savedCardId is given' })
   @IsObject()
   @ValidateNested()
   @Type(() => CustomerDto)
-  customer!: CustomerDto;
+  customer?: CustomerDto;
+
+  @ApiPropertyOptional({
+    type: RecurringDto,
+    description:
+      'With `card`: save the card for later payments (DESIGN §10); once MultiSafepay keeps it, ' +
+      "the payment shows `savedCard`. With `savedCardId`: required, naming the card's customer " +
+      'and model',
+  })
+  @ValidateIf((o: CreatePaymentDto) => o.savedCardId !== undefined || o.recurring !== undefined)
+  @IsDefined({ message: 'recurring (model and customerReference) is required with savedCardId' })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => RecurringDto)
+  recurring?: RecurringDto;
+
+  @ApiPropertyOptional({
+    example: 'card_4qkxw6d2nbm5tq3zjv7c2rrh5e',
+    description:
+      'Pay with a saved card instead of `card`: no card data, no CVC, no 3-D Secure; the ' +
+      'answer is final (`completed` or `declined`). `recurring.customerReference` must be the ' +
+      "card's customer",
+  })
+  @ValidateIf((o: CreatePaymentDto) => o.savedCardId !== undefined)
+  @IsString({ message: SAVED_CARD_ID_MESSAGE })
+  @Matches(SAVED_CARD_ID, { message: SAVED_CARD_ID_MESSAGE })
+  @ExcludesSibling('card', 'savedCardId and card are mutually exclusive: give one of them')
+  @NotWithManualCapture()
+  savedCardId?: string;
 
   @ApiPropertyOptional({ example: 'https://shop.example/thanks' })
   @IsOptional()

@@ -8,6 +8,7 @@ import {
   type PaymentView,
 } from '@app/payments';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PaymentSavedCardDto } from './saved-card.dto.js';
 
 export class CardSummaryDto {
   @ApiProperty({ example: 'VISA', nullable: true, type: String }) brand!: string | null;
@@ -99,6 +100,15 @@ export class PaymentResponseDto implements PaymentView {
     description: 'Manual capture (captureMode manual); null for automatic capture',
   })
   capture!: CaptureSummaryDto | null;
+
+  @ApiProperty({
+    type: PaymentSavedCardDto,
+    nullable: true,
+    description:
+      'The card this payment saved (with `recurring`, once MultiSafepay kept it) or paid with ' +
+      '(`savedCardId`); null otherwise',
+  })
+  savedCard!: PaymentSavedCardDto | null;
 
   @ApiProperty({ example: { cartId: 'c-9' }, nullable: true, type: Object })
   metadata!: PaymentMetadata | null;

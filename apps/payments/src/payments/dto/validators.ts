@@ -67,3 +67,21 @@ export const IsFlatMetadata = (options?: ValidationOptions) =>
     },
     options,
   );
+
+/** The property may not be given together with `sibling` (e.g. `savedCardId` and `card`). */
+export const ExcludesSibling = (sibling: string, message: string, options?: ValidationOptions) =>
+  define(
+    `excludes_${sibling}`,
+    message,
+    (_value, args) => (args.object as Record<string, unknown>)[sibling] === undefined,
+    options,
+  );
+
+/** On `savedCardId`: a token payment is final at once, so there is nothing to capture later. */
+export const NotWithManualCapture = (options?: ValidationOptions) =>
+  define(
+    'notWithManualCapture',
+    'savedCardId cannot be combined with captureMode manual: a saved card payment is final at once',
+    (_value, args) => (args.object as { captureMode?: unknown }).captureMode !== 'manual',
+    options,
+  );
