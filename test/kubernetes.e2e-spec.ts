@@ -4,6 +4,7 @@ import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import { ConfigMap, Secret, Service } from 'kubernetes-models/v1';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
+import { environmentProblems } from '../apps/payments/src/config/environment.js';
 import { ROOT } from './support/process.js';
 
 /**
@@ -187,12 +188,43 @@ describe('deploy/k8s: the kustomize base', () => {
       }
     }
     const secrets = refs.filter((e) => e.valueFrom?.secretKeyRef).map((e) => e.name);
-    expect(secrets).toEqual(expect.arrayContaining(['DATABASE_URL', 'API_KEYS', 'MSP_API_KEY']));
+    expect(secrets).toEqual(
+      expect.arrayContaining(['DATABASE_URL', 'API_KEYS', 'MSP_API_KEY', 'TOKEN_ENCRYPTION_KEY']),
+    );
     // No credential in the ConfigMap, and no secret key the Deployment ignores.
     for (const key of Object.keys(configMap.data ?? {})) {
-      expect(['DATABASE_URL', 'API_KEYS', 'MSP_API_KEY', 'AMQP_URL']).not.toContain(key);
+      expect([
+        'DATABASE_URL',
+        'API_KEYS',
+        'MSP_API_KEY',
+        'AMQP_URL',
+        'TOKEN_ENCRYPTION_KEY',
+      ]).not.toContain(key);
     }
     for (const key of Object.keys(secret.stringData ?? {})) expect(secrets).toContain(key);
+  });
+
+  it('should give the service everything it checks at start-up in production', () => {
+    // The Secret's values are placeholders; real ones of the right shape stand in for them.
+    const real: Record<string, string> = {
+      DATABASE_URL: 'postgres://payments:s3cret@postgres.example.internal:5432/payments',
+      API_KEYS: 'shop:0123456789abcdef0123456789abcdef',
+      MSP_API_KEY: 'msp-live-key',
+      TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+    };
+    const env: Record<string, string> = { ...(configMap.data ?? {}) };
+    for (const ref of container?.env ?? []) {
+      const key = ref.valueFrom?.secretKeyRef?.key;
+      if (key && !ref.valueFrom?.secretKeyRef?.optional) {
+        expect(real[key], `a real value for ${key}`).toBeDefined();
+        env[ref.name] = real[key] ?? '';
+      }
+    }
+    expect(env.NODE_ENV).toBe('production');
+    expect(environmentProblems(env)).toEqual([]);
+    // And the placeholders themselves are refused, never run with.
+    const placeholders = { ...env, ...(secret.stringData ?? {}) };
+    expect(environmentProblems(placeholders).join('\n')).toMatch(/TOKEN_ENCRYPTION_KEY/);
   });
 
   it('should only set variables the service reads (those in the README and docs/operations.md)', () => {
