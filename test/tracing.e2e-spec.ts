@@ -412,10 +412,12 @@ describe('OpenTelemetry tracing, with OTEL_EXPORTER_OTLP_ENDPOINT unset', () => 
           !line.includes(' <- ' + join(ROOT, 'node_modules/@opentelemetry/api/')),
       );
     expect(loaded).toEqual([]);
-    const lines = logLines(service.logFile);
-    expect(lines.some((l) => (l.req as { url?: string } | undefined)?.url === '/v1/payments')).toBe(
-      true,
-    );
-    expect(lines.filter((l) => 'trace_id' in l)).toEqual([]);
+    // The request's line is written once its answer has gone out, so it may follow the answer.
+    const requestLogged = () =>
+      logLines(service.logFile).some(
+        (l) => (l.req as { url?: string } | undefined)?.url === '/v1/payments',
+      );
+    await expect.poll(requestLogged, { timeout: 5_000 }).toBe(true);
+    expect(logLines(service.logFile).filter((l) => 'trace_id' in l)).toEqual([]);
   });
 });
