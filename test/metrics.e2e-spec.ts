@@ -17,10 +17,12 @@ describe('GET /metrics after traffic', () => {
     );
     await submit3ds(threeDs.body.nextAction?.url ?? '', 'success');
     await call(sut.url, 'GET', `/v1/payments/${threeDs.body.id}`);
+    // For the create alone (a POST): the reconciler's and the webhooks' order reads are GETs.
     await sandboxAdmin(sut.url, 'POST', '/sandbox-admin/faults', {
       mode: 'error',
       count: 1,
       status: 503,
+      method: 'POST',
     });
     await createPayment(sut.url, paymentRequest({}, { number: CARDS.noThreeDs }));
     // Generous: the whole suite runs in parallel on two cores.

@@ -26,7 +26,7 @@ export class ApiCalls {
     work: (apiKey: string) => unknown,
   ): Promise<void> {
     const path = req.url.split('?')[0] ?? req.url;
-    const fault = this.faults.take();
+    const fault = this.faults.take(req.method);
     const { latencyMs, latencyStage } = this.faults;
     const afterRead = latencyMs > 0 && latencyStage === 'after_read';
     if (latencyMs > 0 && !afterRead) await sleep(latencyMs);

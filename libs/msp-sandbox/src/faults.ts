@@ -46,11 +46,17 @@ export function maskBody(value: unknown): unknown {
 export class FaultsService {
   latencyMs = 0;
   latencyStage: LatencyStage = 'before';
-  private fault: { mode: FaultMode; remaining: number; status: number } | null = null;
+  private fault: {
+    mode: FaultMode;
+    remaining: number;
+    status: number;
+    /** Only calls with this HTTP method take it (null: every call). */
+    method: string | null;
+  } | null = null;
   private readonly log: RequestLogEntry[] = [];
 
-  setFault(mode: FaultMode, count: number, status: number): void {
-    this.fault = { mode, remaining: count, status };
+  setFault(mode: FaultMode, count: number, status: number, method: string | null = null): void {
+    this.fault = { mode, remaining: count, status, method };
   }
 
   clear(): void {
@@ -59,13 +65,19 @@ export class FaultsService {
     this.latencyStage = 'before';
   }
 
-  current(): { mode: FaultMode; remaining: number; status: number } | null {
+  current(): {
+    mode: FaultMode;
+    remaining: number;
+    status: number;
+    method: string | null;
+  } | null {
     return this.fault;
   }
 
-  /** Takes one injected fault for this call, if any remain. */
-  take(): { mode: FaultMode; status: number } | null {
+  /** Takes one injected fault for this call (made with `method`), if any remain for it. */
+  take(method: string): { mode: FaultMode; status: number } | null {
     if (!this.fault || this.fault.remaining <= 0) return null;
+    if (this.fault.method !== null && this.fault.method !== method) return null;
     this.fault.remaining -= 1;
     const taken = { mode: this.fault.mode, status: this.fault.status };
     if (this.fault.remaining <= 0) this.fault = null;

@@ -17,6 +17,9 @@ import { Notifier } from './notifier.js';
 import { ORDER_STATUSES, type OrderStatus } from './order.js';
 import { SandboxControlService } from './sandbox-control.service.js';
 
+/** The methods of MultiSafepay's API a fault can be limited to. */
+const HTTP_METHODS = new Set(['GET', 'POST', 'PATCH', 'DELETE']);
+
 function field(body: unknown, name: string): unknown {
   return typeof body === 'object' && body !== null
     ? (body as Record<string, unknown>)[name]
@@ -125,7 +128,11 @@ export class SandboxAdminController {
     if (typeof status !== 'number' || !Number.isInteger(status) || status < 500 || status > 599) {
       throw bad('status must be a 5xx code');
     }
-    this.faults.setFault(mode, count(body, 1) ?? 1, status);
+    const method = field(body, 'method') ?? null;
+    if (method !== null && (typeof method !== 'string' || !HTTP_METHODS.has(method))) {
+      throw bad('method must be GET, POST, PATCH or DELETE');
+    }
+    this.faults.setFault(mode, count(body, 1) ?? 1, status, method);
     return { fault: this.faults.current() };
   }
 

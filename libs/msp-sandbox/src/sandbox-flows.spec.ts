@@ -318,6 +318,25 @@ describe('sandbox flows over real HTTP', () => {
       expect(statuses).toEqual([502, 502, 200]);
     });
 
+    it('should keep a fault limited to one method for the first call with that method', async () => {
+      const id = String((await create(order())).order_id);
+      await api(sut.url, 'POST', '/sandbox-admin/faults', {
+        mode: 'error',
+        count: 1,
+        status: 503,
+        method: 'POST',
+      });
+      // A read passes untouched; the next create takes the fault; the one after succeeds.
+      expect((await api(sut.url, 'GET', `/v1/json/orders/${id}`)).status).toBe(200);
+      expect((await api(sut.url, 'POST', '/v1/json/orders', order())).status).toBe(503);
+      expect((await api(sut.url, 'POST', '/v1/json/orders', order())).status).toBe(200);
+      const refused = await api(sut.url, 'POST', '/sandbox-admin/faults', {
+        mode: 'error',
+        method: 'TRACE',
+      });
+      expect(refused.status).toBe(400);
+    });
+
     it('should hang without creating the order, or create it and hang (hang_after)', async () => {
       for (const [mode, exists] of [
         ['hang', false],

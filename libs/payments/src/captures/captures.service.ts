@@ -6,7 +6,7 @@ import { PaymentEntity } from '../entities/payment.entity.js';
 import { PaymentNotFoundError } from '../errors/common.errors.js';
 import { OutboxWriter } from '../events/outbox-writer.js';
 import type { CaptureEventType } from '../events/event-types.js';
-import { GatewayOrderNotFoundError, GatewayRejectedError } from '../gateway/gateway.errors.js';
+import { gatewayCallFailure, GatewayOrderNotFoundError } from '../gateway/gateway.errors.js';
 import {
   OrdersGateway,
   type GatewayCapture,
@@ -231,20 +231,14 @@ export class CapturesService {
         return moved;
       });
     } catch (error) {
-      if (error instanceof GatewayRejectedError) {
-        await this.tx.run((m) =>
-          this.move(m, capture.id, {
-            status: 'failed',
-            error: { code: error.code, message: error.message, gatewayCode: error.gatewayCode },
-          }),
-        );
-      } else {
+      const outcome = gatewayCallFailure(error);
+      if (outcome.status === 'unknown') {
         this.logger.warn(
           { captureId: capture.id, err: error },
           'capture outcome unknown; a retry with the same key settles it',
         );
-        await this.tx.run((m) => this.move(m, capture.id, { status: 'unknown' }));
       }
+      await this.tx.run((m) => this.move(m, capture.id, outcome));
       throw error;
     }
   }

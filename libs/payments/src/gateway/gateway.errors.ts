@@ -59,3 +59,23 @@ export class GatewayTimeoutError extends PaymentsError {
     );
   }
 }
+
+/** What a money-moving call's outcome (a refund, a capture) records when the call threw. */
+export type GatewayCallFailure =
+  | { status: 'failed'; error: { code: string; message: string; gatewayCode: number } }
+  | { status: 'unknown' };
+
+/**
+ * MultiSafepay's refusal is final: the operation `failed`, with its reason. Anything else (a
+ * timeout, a broken connection, a 5xx) leaves it `unknown`: it may have happened, and a retry
+ * with the same key settles it by looking at the order, never by calling again blindly.
+ */
+export function gatewayCallFailure(error: unknown): GatewayCallFailure {
+  if (error instanceof GatewayRejectedError) {
+    return {
+      status: 'failed',
+      error: { code: error.code, message: error.message, gatewayCode: error.gatewayCode },
+    };
+  }
+  return { status: 'unknown' };
+}

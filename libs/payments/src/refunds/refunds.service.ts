@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { PaymentNotFoundError } from '../errors/common.errors.js';
 import { PaymentEntity } from '../entities/payment.entity.js';
 import { RefundEntity, type RefundStatus } from '../entities/refund.entity.js';
-import { GatewayOrderNotFoundError, GatewayRejectedError } from '../gateway/gateway.errors.js';
+import { gatewayCallFailure, GatewayOrderNotFoundError } from '../gateway/gateway.errors.js';
 import { OrdersGateway, type GatewayOrder, type GatewayRefund } from '../gateway/orders.gateway.js';
 import { TransactionRunner } from '../lifecycle/transaction-runner.js';
 import type { RefundEventType } from '../events/event-types.js';
@@ -198,20 +198,14 @@ export class RefundsService {
         });
       });
     } catch (error) {
-      if (error instanceof GatewayRejectedError) {
-        await this.tx.run((m) =>
-          this.move(m, refund.id, {
-            status: 'failed',
-            error: { code: error.code, message: error.message, gatewayCode: error.gatewayCode },
-          }),
-        );
-      } else {
+      const outcome = gatewayCallFailure(error);
+      if (outcome.status === 'unknown') {
         this.logger.warn(
           { refundId: refund.id, err: error },
           'refund outcome unknown; a retry with the same key settles it',
         );
-        await this.tx.run((m) => this.move(m, refund.id, { status: 'unknown' }));
       }
+      await this.tx.run((m) => this.move(m, refund.id, outcome));
       throw error;
     }
   }
