@@ -230,7 +230,11 @@ describe('authorize now, capture later (sandbox over real HTTP, real database)',
   it('should settle a capture whose answer was lost by its retry, without capturing twice', async () => {
     const p = await authorize(1000);
     const key = randomUUID();
-    await sandboxAdmin(sut.url, 'POST', '/sandbox-admin/faults', { mode: 'hang_after', count: 1 });
+    await sandboxAdmin(sut.url, 'POST', '/sandbox-admin/faults', {
+      mode: 'hang_after',
+      count: 1,
+      method: 'POST',
+    });
     const lost = await capture(p.id, { amount: 400 }, key);
     expect([lost.status, lost.body.error.code]).toEqual([504, 'GATEWAY_TIMEOUT']);
     const pending = await call<{ data: CaptureBody[] }>(

@@ -126,7 +126,11 @@ describe('the typed client (libs/client) against the service', () => {
   it('should settle a refund whose answer timed out at the gateway with one retry of the same key', async () => {
     const payment = await createPayment(paymentRequest(CARDS.noThreeDs));
     // The sandbox refunds, then never answers: the service answers 504 GATEWAY_TIMEOUT.
-    await sandboxAdmin(sut.url, 'POST', '/sandbox-admin/faults', { mode: 'hang_after', count: 1 });
+    await sandboxAdmin(sut.url, 'POST', '/sandbox-admin/faults', {
+      mode: 'hang_after',
+      count: 1,
+      method: 'POST',
+    });
     const retries: RetryInfo[] = [];
     const before = sentKeys.length;
     const refund = await idempotentCreate(

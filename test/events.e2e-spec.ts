@@ -196,7 +196,11 @@ describe('payment events: written with each move, in the feed and pushed signed 
   });
 
   it('should write nothing for unknown, and payment.completed once the reconciler settles it', async () => {
-    await sandboxAdmin(sut.url, 'POST', '/sandbox-admin/faults', { mode: 'hang_after', count: 1 });
+    await sandboxAdmin(sut.url, 'POST', '/sandbox-admin/faults', {
+      mode: 'hang_after',
+      count: 1,
+      method: 'POST',
+    });
     await sandboxAdmin(sut.url, 'POST', '/sandbox-admin/notifications/mode', {
       mode: 'drop',
       count: 1,

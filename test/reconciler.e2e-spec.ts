@@ -68,7 +68,11 @@ describe('reconciler and unknown outcomes (sandbox faults, real database)', () =
   });
 
   it('should answer 504 when MultiSafepay acts but never answers, then settle the unknown payment', async () => {
-    await sandboxAdmin(sut.url, 'POST', '/sandbox-admin/faults', { mode: 'hang_after', count: 1 });
+    await sandboxAdmin(sut.url, 'POST', '/sandbox-admin/faults', {
+      mode: 'hang_after',
+      count: 1,
+      method: 'POST',
+    });
     await sandboxAdmin(sut.url, 'POST', '/sandbox-admin/notifications/mode', {
       mode: 'drop',
       count: 1,
@@ -90,7 +94,11 @@ describe('reconciler and unknown outcomes (sandbox faults, real database)', () =
   });
 
   it('should retry a timed-out create with the same order id, never a second order', async () => {
-    await sandboxAdmin(sut.url, 'POST', '/sandbox-admin/faults', { mode: 'hang', count: 1 });
+    await sandboxAdmin(sut.url, 'POST', '/sandbox-admin/faults', {
+      mode: 'hang',
+      count: 1,
+      method: 'POST',
+    });
     const request = paymentRequest({}, { number: CARDS.noThreeDs });
     const idempotencyKey = randomUUID();
     const first = await createPayment<ErrorResponse>(sut.url, request, { idempotencyKey });
@@ -109,6 +117,7 @@ describe('reconciler and unknown outcomes (sandbox faults, real database)', () =
       mode: 'error',
       count: 1,
       status: 503,
+      method: 'POST',
     });
     const request = paymentRequest({}, { number: CARDS.noThreeDs });
     const idempotencyKey = randomUUID();

@@ -114,7 +114,11 @@ describe('refunds and cancellation (sandbox gateway, real database)', () => {
   it('should settle a refund whose answer was lost without refunding twice', async () => {
     const p = await paid(1000);
     const key = randomUUID();
-    await sandboxAdmin(sut.url, 'POST', '/sandbox-admin/faults', { mode: 'hang_after', count: 1 });
+    await sandboxAdmin(sut.url, 'POST', '/sandbox-admin/faults', {
+      mode: 'hang_after',
+      count: 1,
+      method: 'POST',
+    });
     const lost = await refund(p.id, { amount: 600 }, key);
     expect(lost.status).toBe(504);
     const retry = await refund(p.id, { amount: 600 }, key);
