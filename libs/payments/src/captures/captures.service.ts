@@ -6,9 +6,10 @@ import { PaymentEntity } from '../entities/payment.entity.js';
 import { PaymentNotFoundError } from '../errors/common.errors.js';
 import { OutboxWriter } from '../events/outbox-writer.js';
 import type { CaptureEventType } from '../events/event-types.js';
-import { gatewayCallFailure, GatewayOrderNotFoundError } from '../gateway/gateway.errors.js';
+import { gatewayCallFailure } from '../gateway/gateway.errors.js';
 import {
   OrdersGateway,
+  readOrderIfExists,
   type GatewayCapture,
   type GatewayOrder,
 } from '../gateway/orders.gateway.js';
@@ -286,13 +287,8 @@ export class CapturesService {
     orderId: string,
     capture: CaptureEntity,
   ): Promise<GatewayCapture | undefined> {
-    let order: GatewayOrder;
-    try {
-      order = await this.gateway.getOrder(orderId);
-    } catch (error) {
-      if (error instanceof GatewayOrderNotFoundError) return undefined;
-      throw error;
-    }
+    const order = await readOrderIfExists(this.gateway, orderId);
+    if (!order) return undefined;
     const found = order.relatedTransactions.find(
       (t) => t.type === 'capture' && t.orderId === capture.captureOrderId,
     );

@@ -1,3 +1,5 @@
+import { GatewayOrderNotFoundError } from './gateway.errors.js';
+
 /**
  * The port through which the payments domain talks to MultiSafepay. `libs/multisafepay` binds the
  * adapter; services never see HTTP or wire types. Every method either resolves with domain data or
@@ -277,6 +279,22 @@ export interface GatewayToken {
   /** Null when MultiSafepay named no model it knows. */
   model: RecurringModel | null;
   expired: boolean;
+}
+
+/**
+ * GET /orders/{orderId}, or undefined when MultiSafepay has no such order (a call that never
+ * reached it). Any other error is the caller's.
+ */
+export async function readOrderIfExists(
+  gateway: OrdersGateway,
+  orderId: string,
+): Promise<GatewayOrder | undefined> {
+  try {
+    return await gateway.getOrder(orderId);
+  } catch (error) {
+    if (error instanceof GatewayOrderNotFoundError) return undefined;
+    throw error;
+  }
 }
 
 export abstract class OrdersGateway {

@@ -5,13 +5,10 @@ import { PaymentsError } from '../errors/payments.error.js';
 import { ReplayedError } from '../errors/replayed.error.js';
 import { IdempotencyKeyEntity } from '../entities/idempotency-key.entity.js';
 import { PaymentEntity, type PaymentMetadata } from '../entities/payment.entity.js';
-import {
-  GatewayOrderNotFoundError,
-  GatewayRejectedError,
-  GatewayTokenNotFoundError,
-} from '../gateway/gateway.errors.js';
+import { GatewayRejectedError, GatewayTokenNotFoundError } from '../gateway/gateway.errors.js';
 import {
   OrdersGateway,
+  readOrderIfExists,
   type CardInput,
   type CustomerInput,
   type DirectCardOrderRequest,
@@ -287,7 +284,7 @@ export class PaymentCreationService {
         if (!NOT_YET_AT_GATEWAY.includes(payment.status)) {
           return this.complete(clientId, key, payment, undefined);
         }
-        order = await this.readIfExists(payment.orderId);
+        order = await readOrderIfExists(this.gateway, payment.orderId);
       }
       order ??= await this.createOrder(payment, input, fresh, saved);
       const result = await this.complete(clientId, key, payment, order);
@@ -300,15 +297,6 @@ export class PaymentCreationService {
       } else {
         await this.markUnknown(clientId, key, payment.id, error);
       }
-      throw error;
-    }
-  }
-
-  private async readIfExists(orderId: string): Promise<GatewayOrder | undefined> {
-    try {
-      return await this.gateway.getOrder(orderId);
-    } catch (error) {
-      if (error instanceof GatewayOrderNotFoundError) return undefined;
       throw error;
     }
   }

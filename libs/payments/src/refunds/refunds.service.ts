@@ -4,8 +4,8 @@ import type { EntityManager } from 'typeorm';
 import { PaymentNotFoundError } from '../errors/common.errors.js';
 import { PaymentEntity } from '../entities/payment.entity.js';
 import { RefundEntity, type RefundStatus } from '../entities/refund.entity.js';
-import { gatewayCallFailure, GatewayOrderNotFoundError } from '../gateway/gateway.errors.js';
-import { OrdersGateway, type GatewayOrder, type GatewayRefund } from '../gateway/orders.gateway.js';
+import { gatewayCallFailure } from '../gateway/gateway.errors.js';
+import { OrdersGateway, readOrderIfExists, type GatewayRefund } from '../gateway/orders.gateway.js';
 import { TransactionRunner } from '../lifecycle/transaction-runner.js';
 import type { RefundEventType } from '../events/event-types.js';
 import { OutboxWriter } from '../events/outbox-writer.js';
@@ -228,13 +228,8 @@ export class RefundsService {
     orderId: string,
     refundOrderId: string,
   ): Promise<GatewayRefund | undefined> {
-    let order: GatewayOrder;
-    try {
-      order = await this.gateway.getOrder(orderId);
-    } catch (error) {
-      if (error instanceof GatewayOrderNotFoundError) return undefined;
-      throw error;
-    }
+    const order = await readOrderIfExists(this.gateway, orderId);
+    if (!order) return undefined;
     const found = order.relatedTransactions.find(
       (t) => t.type === 'refund' && t.refundOrderId === refundOrderId,
     );
