@@ -59,6 +59,56 @@ class DurableConsumer {
   }
 }
 
+/** One API call; a connection that died with the process answers status 0. */
+async function api(url: string, method: string, path: string, body?: unknown, key?: string) {
+  try {
+    const res = await fetch(`${url}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${API}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(key ? { 'idempotency-key': key } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(15_000),
+    });
+    const text = await res.text();
+    return {
+      status: res.status,
+      body: (text ? JSON.parse(text) : {}) as Record<string, unknown>,
+    };
+  } catch {
+    return { status: 0, body: {} }; // the connection died with the process
+  }
+}
+
+/**
+ * Creates one payment after another, `pauseMs` apart, until `stop` (which resolves with every
+ * answer's status): a steady load while a destination is away.
+ */
+function steadyCreates(
+  url: string,
+  prefix: string,
+  pauseMs: number,
+): { stop: () => Promise<number[]> } {
+  const statuses: number[] = [];
+  let running = true;
+  const loop = (async () => {
+    for (let n = 0; running; n += 1) {
+      const body = paymentRequest({ orderId: `${prefix}${n}` });
+      statuses.push((await api(url, 'POST', '/v1/payments', body, randomUUID())).status);
+      await new Promise((r) => setTimeout(r, pauseMs));
+    }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await loop;
+      return statuses;
+    },
+  };
+}
+
 function rabbitmqctl(...args: string[]): void {
   execFileSync('rabbitmqctl', args, { stdio: 'ignore', timeout: 60_000 });
 }
@@ -144,28 +194,6 @@ describe('events and captures under faults', () => {
     const url = `http://127.0.0.1:${port}`;
     await waitForReady(url, 60_000);
     return { url, proc };
-  }
-
-  async function api(url: string, method: string, path: string, body?: unknown, key?: string) {
-    try {
-      const res = await fetch(`${url}${path}`, {
-        method,
-        headers: {
-          authorization: `Bearer ${API}`,
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          ...(key ? { 'idempotency-key': key } : {}),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(15_000),
-      });
-      const text = await res.text();
-      return {
-        status: res.status,
-        body: (text ? JSON.parse(text) : {}) as Record<string, unknown>,
-      };
-    } catch {
-      return { status: 0, body: {} }; // the connection died with the process
-    }
   }
 
   async function query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
@@ -335,25 +363,7 @@ describe('events and captures under faults', () => {
     const svc = await service();
     await subscribe(svc.url);
     const prefix = `evdown-${Date.now()}-`;
-    let n = 0;
-    let running = true;
-    const statuses: number[] = [];
-    const load = (async () => {
-      while (running) {
-        statuses.push(
-          (
-            await api(
-              svc.url,
-              'POST',
-              '/v1/payments',
-              paymentRequest({ orderId: `${prefix}${n++}` }),
-              randomUUID(),
-            )
-          ).status,
-        );
-        await new Promise((r) => setTimeout(r, 200));
-      }
-    })();
+    const load = steadyCreates(svc.url, prefix, 200);
     subscriber.mode = { kind: 'status', status: 500 };
     await new Promise((r) => setTimeout(r, 15_000));
     const port = subscriber.port;
@@ -362,8 +372,7 @@ describe('events and captures under faults', () => {
     subscriber.mode = { kind: 'ok' };
     await subscriber.start(port);
     await new Promise((r) => setTimeout(r, 2_000));
-    running = false;
-    await load;
+    const statuses = await load.stop();
     const back = Date.now();
     const events = await allDelivered(prefix, null, 60_000);
     const row = tally(
@@ -383,25 +392,7 @@ describe('events and captures under faults', () => {
     const svc = await service();
     await subscribe(svc.url);
     const prefix = `evrabbit-${Date.now()}-`;
-    let n = 0;
-    let running = true;
-    const statuses: number[] = [];
-    const load = (async () => {
-      while (running) {
-        statuses.push(
-          (
-            await api(
-              svc.url,
-              'POST',
-              '/v1/payments',
-              paymentRequest({ orderId: `${prefix}${n++}` }),
-              randomUUID(),
-            )
-          ).status,
-        );
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    })();
+    const load = steadyCreates(svc.url, prefix, 100);
     await new Promise((r) => setTimeout(r, 2_000));
     await consumer.stop();
     rabbitmqctl('stop_app');
@@ -414,8 +405,7 @@ describe('events and captures under faults', () => {
     }
     await consumer.start();
     await new Promise((r) => setTimeout(r, 2_000));
-    running = false;
-    await load;
+    const statuses = await load.stop();
     try {
       const events = await allDelivered(prefix, consumer, 60_000);
       const row = tally(
