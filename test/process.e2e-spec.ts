@@ -129,7 +129,8 @@ describe('the built service as a process', () => {
     expect(line).toBe(
       'Payments service ready: API http://127.0.0.1:PORT/v1 · docs http://127.0.0.1:PORT/docs · ' +
         'demo http://127.0.0.1:PORT/demo · health http://127.0.0.1:PORT/health/ready | ' +
-        'database: embedded PostgreSQL (in memory) | gateway: built-in MultiSafepay sandbox',
+        'database: embedded PostgreSQL (in memory) | gateway: built-in MultiSafepay sandbox | ' +
+        'webhook endpoints: http or https, loopback allowed (not production), private addresses allowed',
     );
   });
 
@@ -149,9 +150,37 @@ describe('the built service as a process', () => {
         });
         expect(line).toBe(
           `Payments service ready: API http://127.0.0.1:PORT/v1 · health http://127.0.0.1:PORT/health/ready | ` +
-            `database: PostgreSQL ${url.host}${url.pathname} | gateway: MultiSafepay test`,
+            `database: PostgreSQL ${url.host}${url.pathname} | gateway: MultiSafepay test | ` +
+            'webhook endpoints: http or https, loopback allowed (not production), private addresses allowed',
         );
         expect(line).not.toMatch(/start-up-line-secret|not-a-real-key/);
+      } finally {
+        await db.drop();
+      }
+    },
+  );
+
+  it.runIf(withPostgres)(
+    'should state in the start-up line that production wants https and refuses loopback',
+    async () => {
+      const db = await scratchDatabase();
+      try {
+        const line = await startupLineOf({
+          NODE_ENV: 'production',
+          DATABASE_URL: db.url,
+          MSP_ENV: 'test',
+          MSP_API_KEY: 'not-a-real-key',
+          MSP_BASE_URL: 'http://127.0.0.1:9/v1/json',
+          API_KEYS: 'shop:0123456789abcdef0123456789abcdef',
+          PUBLIC_BASE_URL: 'https://payments.example.com',
+          TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+          DOCS_ENABLED: 'false',
+          WEBHOOK_ENDPOINT_ALLOWED_CIDRS: '10.20.0.0/16',
+          WEBHOOK_ENDPOINT_DENIED_CIDRS: '10.20.5.0/24',
+        });
+        expect(line).toMatch(
+          / \| webhook endpoints: https only, loopback refused, private addresses only in 10\.20\.0\.0\/16, denied 10\.20\.5\.0\/24$/,
+        );
       } finally {
         await db.drop();
       }

@@ -3,7 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { inject } from 'vitest';
-import { createApp } from '../../apps/payments/src/bootstrap.js';
+import { createApp, type AppOptions } from '../../apps/payments/src/bootstrap.js';
 import { freePort } from './process.js';
 
 export interface RunningApp {
@@ -19,14 +19,18 @@ let starting: Promise<unknown> = Promise.resolve();
  * Boots the real payments app on a free loopback port. Without DATABASE_URL it gets its own
  * in-memory embedded PostgreSQL, exactly as `npm start` would (but not on ./data).
  * Starts are serialised: the app reads its configuration from process.env while it boots.
+ * `options.resolveHost` answers the DNS look-ups of webhook endpoints' host names (offline).
  */
-export function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
-  const started = starting.then(() => boot(env));
+export function startApp(
+  env: Record<string, string> = {},
+  options: AppOptions = {},
+): Promise<RunningApp> {
+  const started = starting.then(() => boot(env, options));
   starting = started.catch(() => undefined);
   return started;
 }
 
-async function boot(env: Record<string, string>): Promise<RunningApp> {
+async function boot(env: Record<string, string>, options: AppOptions): Promise<RunningApp> {
   // Logs go to the suite's log directory, searched for card data after the run.
   process.env.LOG_LEVEL ??= 'debug';
   process.env.LOG_FILE ??= join(inject('logDir'), `app-${process.pid}-${Date.now()}.log`);
@@ -40,7 +44,7 @@ async function boot(env: Record<string, string>): Promise<RunningApp> {
   Object.assign(process.env, overrides);
   let app: NestFastifyApplication;
   try {
-    app = await createApp();
+    app = await createApp(options);
     await app.listen(port, '127.0.0.1');
   } finally {
     for (const [key, value] of previous) {

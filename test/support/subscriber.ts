@@ -41,6 +41,8 @@ export class TestSubscriber {
   latencyMs = 0;
   inFlight = 0;
   maxInFlight = 0;
+  /** TCP connections accepted, requests or not. */
+  connections = 0;
   private server: Server | undefined;
   private readonly sockets = new Set<Socket>();
   private hanging: ServerResponse[] = [];
@@ -53,6 +55,7 @@ export class TestSubscriber {
   async start(port = 0): Promise<void> {
     const server = createServer((req, res) => void this.handle(req, res));
     server.on('connection', (socket) => {
+      this.connections += 1;
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));
     });

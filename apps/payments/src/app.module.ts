@@ -7,7 +7,13 @@ import {
   type DatabaseConfig,
 } from '@app/database';
 import { multisafepayConfig, MultiSafepayModule, type MultisafepayConfig } from '@app/multisafepay';
-import { PaymentsModule, type PaymentsOptions } from '@app/payments';
+import {
+  EndpointAddressPolicy,
+  PaymentsModule,
+  systemHostResolver,
+  type HostResolver,
+  type PaymentsOptions,
+} from '@app/payments';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { loggerParams } from './common/logger.js';
@@ -28,9 +34,14 @@ import { sandboxImports } from './sandbox/sandbox.imports.js';
 export class AppModule {
   /**
    * `msp` decides the shape of the app: in sandbox mode the MultiSafepay sandbox is mounted.
-   * `eventBroker` is the RabbitMQ module when AMQP_URL is set (loaded only then).
+   * `eventBroker` is the RabbitMQ module when AMQP_URL is set (loaded only then). `resolveHost`
+   * resolves webhook endpoints' host names (the system's DNS; a test's, to run offline).
    */
-  static register(msp: MultisafepayConfig, eventBroker: DynamicModule[] = []): DynamicModule {
+  static register(
+    msp: MultisafepayConfig,
+    eventBroker: DynamicModule[] = [],
+    resolveHost: HostResolver = systemHostResolver,
+  ): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -81,22 +92,26 @@ export class AppModule {
             database: DatabaseLifecycle,
             tokens: TokensConfig,
             db: DatabaseConfig,
-          ): PaymentsOptions => ({
-            notificationUrl: `${app.publicBaseUrl}/webhooks/multisafepay`,
-            defaultNotificationMethod: gateway.notificationMethod,
-            // One gateway call plus the database work around it.
-            idempotencyLeaseMs: gateway.timeoutMs + 10_000,
-            reconcileIntervalMs: payments.reconcileIntervalMs,
-            reconcileAfterMs: payments.reconcileAfterMs,
-            abandonAfterMs: payments.abandonAfterMs,
-            // The embedded database serves one process: its own commits wake its relay.
-            events: { ...events, listen: !database.isEmbedded },
-            rereadWindowMs: payments.webhookRereadWindowMs,
-            refusedAuditRows: payments.webhookRefusedAuditRows,
-            idempotencyKeyTtlMs: payments.idempotencyKeyTtlHours * 3_600_000,
-            notificationsRetentionMs: payments.notificationsRetentionDays * 86_400_000,
-            tokenCipher: tokenCipherFor(tokens, db.dataDir),
-          }),
+          ): PaymentsOptions => {
+            const { endpointAddresses, ...eventOptions } = events;
+            return {
+              notificationUrl: `${app.publicBaseUrl}/webhooks/multisafepay`,
+              defaultNotificationMethod: gateway.notificationMethod,
+              // One gateway call plus the database work around it.
+              idempotencyLeaseMs: gateway.timeoutMs + 10_000,
+              reconcileIntervalMs: payments.reconcileIntervalMs,
+              reconcileAfterMs: payments.reconcileAfterMs,
+              abandonAfterMs: payments.abandonAfterMs,
+              // The embedded database serves one process: its own commits wake its relay.
+              events: { ...eventOptions, listen: !database.isEmbedded },
+              rereadWindowMs: payments.webhookRereadWindowMs,
+              refusedAuditRows: payments.webhookRefusedAuditRows,
+              idempotencyKeyTtlMs: payments.idempotencyKeyTtlHours * 3_600_000,
+              notificationsRetentionMs: payments.notificationsRetentionDays * 86_400_000,
+              tokenCipher: tokenCipherFor(tokens, db.dataDir),
+              endpointAddresses: new EndpointAddressPolicy(endpointAddresses, resolveHost),
+            };
+          },
         }),
         PaymentsApiModule,
         EventsApiModule,

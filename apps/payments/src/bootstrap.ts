@@ -4,14 +4,19 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { loadMultisafepayConfig } from '@app/multisafepay';
 import { MspEnvelopeFilter } from '@app/msp-sandbox';
-import { setTraceparentSource, ValidationFailedError, type FieldProblem } from '@app/payments';
+import {
+  setTraceparentSource,
+  ValidationFailedError,
+  type FieldProblem,
+  type HostResolver,
+} from '@app/payments';
 import { currentTraceparent } from '@app/tracing';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { HttpErrorFilter } from './common/http-error.filter.js';
 import { ManagementPort } from './common/management-port.js';
 import { genRequestId } from './common/request-id.js';
-import { registerSecurityHeaders } from './common/security-headers.js';
+import { registerNoStore, registerSecurityHeaders } from './common/security-headers.js';
 import { loadAppConfig } from './config/app.config.js';
 import { loadAmqpConfig, rabbitMqImports } from './config/amqp.config.js';
 import { MetricsService } from './metrics/metrics.service.js';
@@ -49,8 +54,13 @@ export function buildOpenApiDocument(app: NestFastifyApplication) {
   return SwaggerModule.createDocument(app, config);
 }
 
+export interface AppOptions {
+  /** Resolves webhook endpoints' host names; the system's DNS unless a test brings its own. */
+  resolveHost?: HostResolver;
+}
+
 /** Builds the payments app (not listening). Used by main.ts and by the e2e tests alike. */
-export async function createApp(): Promise<NestFastifyApplication> {
+export async function createApp(options: AppOptions = {}): Promise<NestFastifyApplication> {
   const config = loadAppConfig(process.env);
   // Events keep the trace of the request that caused them (null while tracing is off).
   setTraceparentSource(currentTraceparent);
@@ -75,7 +85,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
   // RabbitMQ (and amqplib) is loaded only when AMQP_URL is set.
   const broker = await rabbitMqImports(loadAmqpConfig(process.env));
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.register(msp, broker),
+    AppModule.register(msp, broker, options.resolveHost),
     adapter,
     {
       bufferLogs: true,
@@ -96,6 +106,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
       },
     },
   });
+  registerNoStore(adapter.getInstance(), '/v1');
   observeHttp(adapter, app.get(MetricsService));
   app.useGlobalPipes(validationPipe);
   app.useGlobalFilters(

@@ -34,6 +34,7 @@ async function main(): Promise<void> {
   const { loadDatabaseConfig } = await import('@app/database');
   const { loadMultisafepayConfig } = await import('@app/multisafepay');
   const { startupLine } = await import('./common/startup-line.js');
+  const { EndpointAddressPolicy } = await import('@app/payments');
   const database = loadDatabaseConfig(process.env);
   new Logger('Startup').log(
     startupLine({
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
       databaseUrl: database.url,
       dataDir: database.dataDir,
       msp: loadMultisafepayConfig(process.env).env,
+      webhookEndpoints: app.get(EndpointAddressPolicy).summary(),
     }),
   );
 }

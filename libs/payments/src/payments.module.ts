@@ -16,6 +16,7 @@ import { OutboxRelay } from './events/outbox-relay.service.js';
 import { Outbox } from './events/outbox.js';
 import { OutboxWriter } from './events/outbox-writer.js';
 import { WebhookEndpointsService } from './events/webhook-endpoints.service.js';
+import { EndpointAddressPolicy } from './events/endpoint-address-policy.js';
 import { RetentionService } from './retention/retention.service.js';
 import { SavedCardsService } from './saved-cards/saved-cards.service.js';
 
@@ -63,9 +64,21 @@ export class PaymentsModule {
       providers: [
         ...providers,
         { provide: PaymentsOptions, inject: options.inject ?? [], useFactory: options.useFactory },
+        // Visible to `imports` too: the webhook sender checks every address it dials with it.
+        {
+          provide: EndpointAddressPolicy,
+          inject: [PaymentsOptions],
+          useFactory: (o: PaymentsOptions) => o.endpointAddresses,
+        },
         { provide: PaymentsObserver, useClass: options.observer ?? NoopPaymentsObserver },
       ],
-      exports: [...providers, PaymentsOptions, PaymentsObserver, TypeOrmModule],
+      exports: [
+        ...providers,
+        PaymentsOptions,
+        PaymentsObserver,
+        EndpointAddressPolicy,
+        TypeOrmModule,
+      ],
     };
   }
 }

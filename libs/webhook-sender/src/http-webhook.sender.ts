@@ -1,5 +1,12 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { WebhookSender, type WebhookAttemptResult, type WebhookDelivery } from '@app/payments';
+import {
+  EndpointAddressPolicy,
+  EndpointAddressRefusedError,
+  WebhookSender,
+  type WebhookAttemptResult,
+  type WebhookDelivery,
+} from '@app/payments';
+import type { LookupAddress, LookupOptions } from 'node:dns';
 import { request as httpRequest, Agent as HttpAgent } from 'node:http';
 import { request as httpsRequest, Agent as HttpsAgent } from 'node:https';
 import { withTraceparent } from '@app/tracing';
@@ -13,12 +20,21 @@ const MAX_ANSWER_BYTES = 4096;
  * `webhook-timestamp` and `webhook-signature` (one `v1,…` per secret, space-separated, as the
  * `standardwebhooks` package signs). Redirects are never followed (a 3xx is a failure), and an
  * answer that has not come within the timeout is one too: the relay retries both.
+ *
+ * Every connection goes only where the address policy allows: the URL is checked before anything
+ * else, and the host name is resolved by the policy, which checks every address and hands the
+ * socket exactly those (Node's `lookup` hook), so the address dialled is the address checked. A
+ * refusal fails the attempt before any byte is sent, its reason in the attempt's error.
  */
 @Injectable()
 export class HttpWebhookSender extends WebhookSender implements OnApplicationShutdown {
   private readonly httpAgent = new HttpAgent({ keepAlive: true, maxSockets: 32 });
   private readonly httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: 32 });
   private readonly signers = new Map<string, Webhook>();
+
+  constructor(private readonly addresses: EndpointAddressPolicy) {
+    super();
+  }
 
   onApplicationShutdown(): void {
     this.httpAgent.destroy();
@@ -48,6 +64,8 @@ export class HttpWebhookSender extends WebhookSender implements OnApplicationShu
     } catch {
       return Promise.resolve(result(false, null, 'invalid URL'));
     }
+    const refused = this.addresses.refusedUrl(url);
+    if (refused) return Promise.resolve(result(false, null, `address refused: ${refused}`));
     const https = url.protocol === 'https:';
     const body = Buffer.from(delivery.event.body, 'utf8');
     const headers: Record<string, string> = {
@@ -69,6 +87,7 @@ export class HttpWebhookSender extends WebhookSender implements OnApplicationShu
         method: 'POST',
         headers,
         agent: https ? this.httpsAgent : this.httpAgent,
+        lookup: this.lookup,
       });
       const timer = setTimeout(() => {
         settle(result(false, null, `timeout after ${delivery.timeoutMs} ms`));
@@ -99,11 +118,45 @@ export class HttpWebhookSender extends WebhookSender implements OnApplicationShu
         res.on('error', done);
       });
       req.on('error', (error: NodeJS.ErrnoException) =>
-        settle(result(false, null, error.code ?? error.message)),
+        settle(
+          result(
+            false,
+            null,
+            error instanceof EndpointAddressRefusedError
+              ? `address refused: ${error.reason}`
+              : (error.code ?? error.message),
+          ),
+        ),
       );
       req.end(body);
     });
   }
+
+  /** `net.connect`'s DNS lookup: the policy's checked addresses, and only those. */
+  private readonly lookup = (
+    hostname: string,
+    options: LookupOptions,
+    callback: (
+      error: NodeJS.ErrnoException | null,
+      address: string | LookupAddress[],
+      family?: number,
+    ) => void,
+  ): void => {
+    this.addresses.resolve(hostname).then(
+      (resolved) => {
+        const wanted =
+          options.family === 4 || options.family === 6
+            ? resolved.filter((a) => a.family === options.family)
+            : resolved;
+        const first = wanted[0];
+        if (options.all) callback(null, wanted);
+        else if (first) callback(null, first.address, first.family);
+        else
+          callback(Object.assign(new Error(`${hostname}: no address`), { code: 'ENOTFOUND' }), '');
+      },
+      (error: NodeJS.ErrnoException) => callback(error, ''),
+    );
+  };
 
   private signatureHeaders(delivery: WebhookDelivery, body: Buffer): Record<string, string> {
     const at = new Date();

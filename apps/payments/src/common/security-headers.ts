@@ -29,3 +29,18 @@ export function registerSecurityHeaders(fastify: FastifyInstance, options: Helme
     done();
   });
 }
+
+/**
+ * `Cache-Control: no-store` on every answer under `prefix` (the API: payment data, errors
+ * included), so that no browser, proxy or CDN keeps a copy. Set when the request arrives, so an
+ * answer from a guard, a filter or the 404 handler carries it too.
+ */
+export function registerNoStore(fastify: FastifyInstance, prefix: string): void {
+  fastify.addHook('onRequest', (request, reply, done) => {
+    const url = request.url;
+    if (url === prefix || url.startsWith(`${prefix}/`) || url.startsWith(`${prefix}?`)) {
+      void reply.header('cache-control', 'no-store');
+    }
+    done();
+  });
+}

@@ -9,6 +9,8 @@ export interface StartupFacts {
   databaseUrl: string | undefined;
   dataDir: string;
   msp: MspEnvironment;
+  /** Where webhook endpoints may point, in a few words (`EndpointAddressPolicy.summary`). */
+  webhookEndpoints: string;
 }
 
 const GATEWAY: Record<MspEnvironment, string> = {
@@ -18,9 +20,10 @@ const GATEWAY: Record<MspEnvironment, string> = {
 };
 
 /**
- * The one line a person reads at start-up: where to go (API, Swagger UI, demo checkout) and what
- * the service runs on (embedded or PostgreSQL; sandbox, MultiSafepay test or live). No secret:
- * the database is named by host and database only.
+ * The one line a person reads at start-up: where to go (API, Swagger UI, demo checkout), what
+ * the service runs on (embedded or PostgreSQL; sandbox, MultiSafepay test or live) and where
+ * webhook endpoints may point (loopback is allowed outside production). No secret: the database
+ * is named by host and database only.
  */
 export function startupLine(f: StartupFacts): string {
   const base = `http://${displayHost(f.host)}:${f.port}`;
@@ -30,7 +33,10 @@ export function startupLine(f: StartupFacts): string {
     ...(f.msp === 'sandbox' ? [`demo ${base}/demo`] : []),
     `health ${f.managementPort === null ? base : `http://${displayHost(f.host)}:${f.managementPort}`}/health/ready`,
   ];
-  return `Payments service ready: ${urls.join(' · ')} | database: ${database(f)} | gateway: ${GATEWAY[f.msp]}`;
+  return (
+    `Payments service ready: ${urls.join(' · ')} | database: ${database(f)} | ` +
+    `gateway: ${GATEWAY[f.msp]} | webhook endpoints: ${f.webhookEndpoints}`
+  );
 }
 
 function database(f: StartupFacts): string {

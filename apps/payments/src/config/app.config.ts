@@ -1,5 +1,5 @@
 import { registerAs } from '@nestjs/config';
-import { validateEnv } from '@app/payments';
+import { parseCidrList, validateEnv } from '@app/payments';
 import {
   IsBooleanString,
   IsIn,
@@ -11,7 +11,6 @@ import {
   Min,
 } from 'class-validator';
 import { Type } from 'class-transformer';
-import { parseCidrList } from './cidr.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 

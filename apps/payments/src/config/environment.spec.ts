@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadAppConfig } from './app.config.js';
 import { parseApiKeys } from './auth.config.js';
 import { environmentProblems } from './environment.js';
+import { loadEventsConfig } from './events.config.js';
 
 describe('environmentProblems', () => {
   it('should accept an empty environment (sandbox defaults)', () => {
@@ -52,6 +53,47 @@ describe('environmentProblems', () => {
       "TRUST_PROXY: 'maybe' is not an IP address or CIDR block (e.g. 203.0.113.0/24); or true, false, a number of hops, loopback, linklocal, uniquelocal",
       "WEBHOOK_ALLOWED_CIDRS: 'nope' is not an IP address or CIDR block (e.g. 203.0.113.0/24)",
     ]);
+  });
+
+  it('should name bad webhook endpoint address settings, one line each', () => {
+    expect(environmentProblems({ WEBHOOK_ENDPOINT_ALLOW_HTTP: 'yes' })).toEqual([
+      'WEBHOOK_ENDPOINT_ALLOW_HTTP: must be true or false',
+    ]);
+    expect(
+      environmentProblems({
+        WEBHOOK_ENDPOINT_ALLOWED_CIDRS: '10.20.0.0/16,10.0.0.0/33,203.0.113.0/24',
+        WEBHOOK_ENDPOINT_DENIED_CIDRS: 'nope',
+      }),
+    ).toEqual([
+      "WEBHOOK_ENDPOINT_ALLOWED_CIDRS: '10.0.0.0/33' is not an IP address or CIDR block (e.g. 203.0.113.0/24)",
+      "WEBHOOK_ENDPOINT_DENIED_CIDRS: 'nope' is not an IP address or CIDR block (e.g. 203.0.113.0/24)",
+    ]);
+    expect(
+      environmentProblems({ WEBHOOK_ENDPOINT_ALLOWED_CIDRS: '10.20.0.0/16,203.0.113.0/24' }),
+    ).toEqual([
+      "WEBHOOK_ENDPOINT_ALLOWED_CIDRS: '203.0.113.0/24' is not inside a private range (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, 100.64.0.0/10, fc00::/7); it narrows which private addresses are allowed (refuse others with WEBHOOK_ENDPOINT_DENIED_CIDRS)",
+    ]);
+  });
+
+  it('should read the webhook endpoint address policy: production from NODE_ENV, the lists as given', () => {
+    const env = {
+      NODE_ENV: 'production',
+      WEBHOOK_ENDPOINT_ALLOW_HTTP: 'true',
+      WEBHOOK_ENDPOINT_ALLOWED_CIDRS: '10.20.0.0/16, fd12::/16',
+      WEBHOOK_ENDPOINT_DENIED_CIDRS: '10.20.5.0/24',
+    };
+    expect(loadEventsConfig(env).endpointAddresses).toEqual({
+      production: true,
+      allowHttp: true,
+      allowedCidrs: ['10.20.0.0/16', 'fd12::/16'],
+      deniedCidrs: ['10.20.5.0/24'],
+    });
+    expect(loadEventsConfig({}).endpointAddresses).toEqual({
+      production: false,
+      allowHttp: false,
+      allowedCidrs: null,
+      deniedCidrs: [],
+    });
   });
 
   it('should accept the edge settings an operator behind a proxy would set', () => {

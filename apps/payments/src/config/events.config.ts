@@ -1,7 +1,14 @@
 import { registerAs } from '@nestjs/config';
-import { DEFAULT_RETRY_SCHEDULE, parseDurations, validateEnv } from '@app/payments';
+import {
+  DEFAULT_RETRY_SCHEDULE,
+  entriesOutsidePrivateRanges,
+  parseCidrList,
+  parseDurations,
+  validateEnv,
+  type EndpointAddressRules,
+} from '@app/payments';
 import { Type } from 'class-transformer';
-import { IsBooleanString, IsInt, IsString, Max, Min } from 'class-validator';
+import { IsBooleanString, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 
 class EventsEnv {
   @IsBooleanString({ message: 'must be true or false' })
@@ -37,6 +44,46 @@ class EventsEnv {
   @IsInt({ message: 'must be an integer number of days' })
   @Min(1, { message: 'must be at least 1 day' })
   EVENTS_RETENTION_DAYS = 30;
+
+  @IsBooleanString({ message: 'must be true or false' })
+  WEBHOOK_ENDPOINT_ALLOW_HTTP = 'false';
+
+  @IsOptional()
+  @IsString()
+  WEBHOOK_ENDPOINT_ALLOWED_CIDRS?: string;
+
+  @IsOptional()
+  @IsString()
+  WEBHOOK_ENDPOINT_DENIED_CIDRS?: string;
+
+  @IsOptional()
+  @IsString()
+  NODE_ENV?: string;
+}
+
+/** WEBHOOK_ENDPOINT_ALLOWED_CIDRS and _DENIED_CIDRS: each entry an address or block. */
+function endpointCidrProblems(c: EventsEnv): string[] {
+  const problems: string[] = [];
+  if (c.WEBHOOK_ENDPOINT_ALLOWED_CIDRS !== undefined) {
+    const allowed = parseCidrList(c.WEBHOOK_ENDPOINT_ALLOWED_CIDRS);
+    problems.push(...allowed.problems.map((p) => `WEBHOOK_ENDPOINT_ALLOWED_CIDRS: ${p}`));
+    if (allowed.problems.length === 0) {
+      // Public addresses are allowed anyway: such an entry would allow nothing, silently.
+      for (const entry of entriesOutsidePrivateRanges(allowed.entries)) {
+        problems.push(
+          `WEBHOOK_ENDPOINT_ALLOWED_CIDRS: '${entry}' is not inside a private range (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, 100.64.0.0/10, fc00::/7); it narrows which private addresses are allowed (refuse others with WEBHOOK_ENDPOINT_DENIED_CIDRS)`,
+        );
+      }
+    }
+  }
+  if (c.WEBHOOK_ENDPOINT_DENIED_CIDRS !== undefined) {
+    problems.push(
+      ...parseCidrList(c.WEBHOOK_ENDPOINT_DENIED_CIDRS).problems.map(
+        (p) => `WEBHOOK_ENDPOINT_DENIED_CIDRS: ${p}`,
+      ),
+    );
+  }
+  return problems;
 }
 
 export interface EventsConfig {
@@ -47,14 +94,17 @@ export interface EventsConfig {
   retryScheduleMs: number[];
   disableAfterMs: number;
   retentionMs: number;
+  /** Where webhook endpoints may point (docs/events.md, "Which URLs are refused"). */
+  endpointAddresses: EndpointAddressRules;
 }
 
 export function loadEventsConfig(env: NodeJS.ProcessEnv): EventsConfig {
-  const e = validateEnv(EventsEnv, env, (c) =>
-    parseDurations(c.WEBHOOK_RETRY_SCHEDULE) === null
+  const e = validateEnv(EventsEnv, env, (c) => [
+    ...(parseDurations(c.WEBHOOK_RETRY_SCHEDULE) === null
       ? ['WEBHOOK_RETRY_SCHEDULE: must be comma-separated durations such as 5s,5m,30m,2h']
-      : [],
-  );
+      : []),
+    ...endpointCidrProblems(c),
+  ]);
   return {
     relay: e.EVENTS_RELAY_ENABLED === 'true',
     pollIntervalMs: e.EVENTS_POLL_INTERVAL_MS,
@@ -63,6 +113,18 @@ export function loadEventsConfig(env: NodeJS.ProcessEnv): EventsConfig {
     retryScheduleMs: parseDurations(e.WEBHOOK_RETRY_SCHEDULE) ?? [],
     disableAfterMs: e.WEBHOOK_DISABLE_AFTER_HOURS * 3_600_000,
     retentionMs: e.EVENTS_RETENTION_DAYS * 86_400_000,
+    endpointAddresses: {
+      production: e.NODE_ENV === 'production',
+      allowHttp: e.WEBHOOK_ENDPOINT_ALLOW_HTTP === 'true',
+      allowedCidrs:
+        e.WEBHOOK_ENDPOINT_ALLOWED_CIDRS === undefined
+          ? null
+          : parseCidrList(e.WEBHOOK_ENDPOINT_ALLOWED_CIDRS).entries,
+      deniedCidrs:
+        e.WEBHOOK_ENDPOINT_DENIED_CIDRS === undefined
+          ? []
+          : parseCidrList(e.WEBHOOK_ENDPOINT_DENIED_CIDRS).entries,
+    },
   };
 }
 

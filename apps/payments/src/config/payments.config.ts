@@ -1,8 +1,7 @@
 import { registerAs } from '@nestjs/config';
-import { validateEnv } from '@app/payments';
+import { parseCidrList, validateEnv } from '@app/payments';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
-import { parseCidrList } from './cidr.js';
 
 class PaymentsEnv {
   @Type(() => Number)

@@ -35,6 +35,13 @@ import {
   WebhookEndpointWithSecretDto,
 } from './dto/webhook-endpoint.dto.js';
 
+const REFUSED_URL = {
+  description:
+    'VALIDATION_FAILED (details name each field), or ENDPOINT_ADDRESS_REFUSED: the URL points where ' +
+    'deliveries may not go, the message says why (docs/events.md)',
+  type: ErrorResponseDto,
+};
+
 const uuidPipe = new ParseUUIDPipe({
   exceptionFactory: () =>
     new ValidationFailedError([{ field: 'id', messages: ['id must be a UUID'] }]),
@@ -63,6 +70,7 @@ export class WebhookEndpointsController {
       'for 5 days is disabled.',
   })
   @ApiCreatedResponse({ type: WebhookEndpointWithSecretDto })
+  @ApiBadRequestResponse(REFUSED_URL)
   create(
     @CurrentClient() client: ApiClient,
     @Body() dto: CreateWebhookEndpointDto,
@@ -92,6 +100,7 @@ export class WebhookEndpointsController {
   @UseGuards(JsonBodyGuard)
   @ApiOperation({ summary: 'Change the URL, event types or description; disable or re-enable' })
   @ApiOkResponse({ type: WebhookEndpointDto })
+  @ApiBadRequestResponse(REFUSED_URL)
   @ApiNotFoundResponse({ description: 'WEBHOOK_ENDPOINT_NOT_FOUND', type: ErrorResponseDto })
   update(
     @Param('id', uuidPipe) id: string,

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { NotificationsService, type ReceivedNotification } from '@app/payments';
-import { cidrMatcher } from '../config/cidr.js';
+import { cidrMatcher, NotificationsService, type ReceivedNotification } from '@app/payments';
+
 import { paymentsConfig } from '../config/payments.config.js';
 import { SourceRateLimiter } from './source-rate-limiter.js';
 import { SourceNotAllowedError, WebhookRateLimitedError } from './webhook.errors.js';

@@ -862,7 +862,10 @@ export interface components {
             scheduled: number;
         };
         CreateWebhookEndpointDto: {
-            /** @example https://orders.shop.internal/payment-events */
+            /**
+             * @description Where deliveries go. https in production (unless WEBHOOK_ENDPOINT_ALLOW_HTTP); no credentials; never loopback (in production), link-local, cloud metadata, multicast, broadcast or unspecified addresses, by any spelling, nor a name resolving to one; private addresses as WEBHOOK_ENDPOINT_ALLOWED_CIDRS and WEBHOOK_ENDPOINT_DENIED_CIDRS allow. Otherwise 400 ENDPOINT_ADDRESS_REFUSED.
+             * @example https://orders.shop.internal/payment-events
+             */
             url: string;
             /**
              * @description Event types to send; `*` for all of them
@@ -955,7 +958,10 @@ export interface components {
             data: components["schemas"]["WebhookEndpointDto"][];
         };
         UpdateWebhookEndpointDto: {
-            /** @example https://orders.shop.internal/payment-events */
+            /**
+             * @description Where deliveries go. https in production (unless WEBHOOK_ENDPOINT_ALLOW_HTTP); no credentials; never loopback (in production), link-local, cloud metadata, multicast, broadcast or unspecified addresses, by any spelling, nor a name resolving to one; private addresses as WEBHOOK_ENDPOINT_ALLOWED_CIDRS and WEBHOOK_ENDPOINT_DENIED_CIDRS allow. Otherwise 400 ENDPOINT_ADDRESS_REFUSED.
+             * @example https://orders.shop.internal/payment-events
+             */
             url?: string;
             /**
              * @example [
@@ -2694,7 +2700,7 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookEndpointWithSecretDto"];
                 };
             };
-            /** @description VALIDATION_FAILED (details name each field) */
+            /** @description VALIDATION_FAILED (details name each field), or ENDPOINT_ADDRESS_REFUSED: the URL points where deliveries may not go, the message says why (docs/events.md) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2886,7 +2892,7 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookEndpointDto"];
                 };
             };
-            /** @description VALIDATION_FAILED (details name each field) */
+            /** @description VALIDATION_FAILED (details name each field), or ENDPOINT_ADDRESS_REFUSED: the URL points where deliveries may not go, the message says why (docs/events.md) */
             400: {
                 headers: {
                     [name: string]: unknown;

@@ -10,9 +10,11 @@ export const WEBHOOK_ENDPOINT_STATUSES = ['enabled', 'disabled'] as const;
 export type WebhookEndpointStatus = (typeof WEBHOOK_ENDPOINT_STATUSES)[number];
 
 /**
- * A subscriber's URL for pushed events (DESIGN §8). The signing secret is kept as it is: the
- * service must sign with it, so it cannot be stored as a hash; it is shown once, at creation and
- * rotation. After a rotation the previous secret still signs until `previous_secret_expires_at`.
+ * A subscriber's URL for pushed events (DESIGN §8). The service must sign with the secret, so it
+ * cannot be stored as a hash: it is sealed like a saved card's token (AES-256-GCM under
+ * TOKEN_ENCRYPTION_KEY, `TokenCipher`), with the id of the key beside it, and shown once, at
+ * creation and rotation. After a rotation the previous secret still signs until
+ * `previous_secret_expires_at`.
  */
 @Entity({ name: 'webhook_endpoints' })
 export class WebhookEndpointEntity {
@@ -36,11 +38,30 @@ export class WebhookEndpointEntity {
   @Column({ name: 'disabled_reason', type: 'text', nullable: true })
   disabledReason!: string | null;
 
-  @Column({ type: 'varchar', length: 100 })
-  secret!: string;
+  /** `nonce ‖ ciphertext ‖ tag` of the signing secret (null only in a row not sealed yet). */
+  @Column({ name: 'secret_ciphertext', type: 'bytea', nullable: true })
+  secretCiphertext!: Buffer | null;
+
+  /** Which key sealed it (`TokenKey.id`): `npm run tokens:reencrypt` moves older ones. */
+  @Column({ name: 'secret_key_id', type: 'varchar', length: 16, nullable: true })
+  secretKeyId!: string | null;
+
+  /** The secret the last rotation replaced, sealed the same way; null when there is none. */
+  @Column({ name: 'previous_secret_ciphertext', type: 'bytea', nullable: true })
+  previousSecretCiphertext!: Buffer | null;
+
+  @Column({ name: 'previous_secret_key_id', type: 'varchar', length: 16, nullable: true })
+  previousSecretKeyId!: string | null;
+
+  /**
+   * The secrets in clear, as databases written before they were sealed hold them: every start-up
+   * seals such rows and empties these columns (a later release drops them). Never written.
+   */
+  @Column({ name: 'secret', type: 'varchar', length: 100, nullable: true })
+  plaintextSecret!: string | null;
 
   @Column({ name: 'previous_secret', type: 'varchar', length: 100, nullable: true })
-  previousSecret!: string | null;
+  plaintextPreviousSecret!: string | null;
 
   @Column({ name: 'previous_secret_expires_at', type: 'timestamptz', nullable: true })
   previousSecretExpiresAt!: Date | null;

@@ -15,3 +15,15 @@ export class WebhookEndpointNotFoundError extends PaymentsError {
     super(`No webhook endpoint '${id}'`);
   }
 }
+
+/**
+ * A webhook endpoint's URL points where deliveries must not go (docs/events.md, "Which URLs are
+ * refused"). `reason` says why in words; it is also what a refused delivery records.
+ */
+export class EndpointAddressRefusedError extends PaymentsError {
+  readonly code = 'ENDPOINT_ADDRESS_REFUSED';
+
+  constructor(readonly reason: string) {
+    super(`The endpoint URL is refused: ${reason}`, [{ field: 'url', messages: [reason] }]);
+  }
+}

@@ -18,6 +18,8 @@ import {
 } from './event-transports.js';
 import { Outbox } from './outbox.js';
 import { Pump } from './pump.js';
+import { openSecrets, WEBHOOK_SECRET, type SecretColumns } from './webhook-secrets.js';
+import { TokenDecryptionError } from '../saved-cards/token-cipher.js';
 import { jittered } from './retry-schedule.js';
 
 /** The channel other processes' commits are announced on. */
@@ -42,11 +44,9 @@ interface ClaimedRow {
   traceparent: string | null;
 }
 
-interface ClaimedWebhook extends ClaimedRow {
+interface ClaimedWebhook extends ClaimedRow, SecretColumns {
   endpoint_id: string;
   url: string;
-  secret: string;
-  previous_secret: string | null;
   previous_secret_expires_at: Date | null;
 }
 
@@ -133,7 +133,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     // endpoint's room: the count of leased deliveries is exact.
     const claimed = await this.tx.statement<ClaimedWebhook>(
       `WITH ready AS (
-         SELECT e.id, e.url, e.secret, e.previous_secret, e.previous_secret_expires_at,
+         SELECT e.id, e.url, e.secret_ciphertext, e.secret_key_id, e.secret,
+           e.previous_secret_ciphertext, e.previous_secret_key_id, e.previous_secret,
+           e.previous_secret_expires_at,
            $1::int - (SELECT count(*) FROM event_deliveries f
                        WHERE f.endpoint_id = e.id AND f.status = 'pending'
                          AND f.leased_until > now())::int AS room
@@ -155,8 +157,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
        FROM picked, events ev, ready r
        WHERE d.id = picked.id AND ev.id = d.event_id AND r.id = d.endpoint_id
        RETURNING d.id AS delivery_id, d.attempts, d.endpoint_id, ev.id AS event_id, ev.type,
-         ev.payment_id, ev.sequence, ev.body, ev.traceparent, r.url, r.secret, r.previous_secret,
-         r.previous_secret_expires_at`,
+         ev.payment_id, ev.sequence, ev.body, ev.traceparent, r.url, r.secret_ciphertext,
+         r.secret_key_id, r.secret, r.previous_secret_ciphertext, r.previous_secret_key_id,
+         r.previous_secret, r.previous_secret_expires_at`,
       [endpointConcurrency, webhookTimeoutMs + LEASE_MARGIN_MS],
     );
     for (const row of claimed) this.track(this.sendWebhook(row));
@@ -167,9 +170,17 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private async sendWebhook(row: ClaimedWebhook): Promise<void> {
     const sender = this.sender;
     if (!sender) return;
-    const secrets = [row.secret];
-    if (row.previous_secret && (row.previous_secret_expires_at?.getTime() ?? 0) > Date.now()) {
-      secrets.push(row.previous_secret);
+    let secrets: string[];
+    try {
+      secrets = this.secretsOf(row);
+    } catch (error) {
+      if (!(error instanceof TokenDecryptionError)) throw error;
+      // Never sent unsigned: the attempt fails, saying why, like any other.
+      this.logger.error({ endpointId: row.endpoint_id }, error.message);
+      const result = { delivered: false, status: null, error: error.message, durationMs: 0 };
+      await this.recordAttempt(row, result);
+      this.observer.eventDelivery('webhook', outcomeOf(result, row, this.options.events));
+      return;
     }
     const result = await sender.send({
       url: row.url,
@@ -179,6 +190,14 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     });
     await this.recordAttempt(row, result);
     this.observer.eventDelivery('webhook', outcomeOf(result, row, this.options.events));
+  }
+
+  /** The current secret, then the previous one while it still signs; decrypted for this attempt. */
+  private secretsOf(row: ClaimedWebhook): string[] {
+    const previousSigns = (row.previous_secret_expires_at?.getTime() ?? 0) > Date.now();
+    const { current, previous } = openSecrets(this.options.tokenCipher, row, previousSigns);
+    if (current === null) throw new TokenDecryptionError('the row holds none', WEBHOOK_SECRET);
+    return previous === null ? [current] : [current, previous];
   }
 
   private async recordAttempt(row: ClaimedWebhook, result: WebhookAttemptResult): Promise<void> {

@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
+import { DataSource, In } from 'typeorm';
 import { DeliveryAttemptEntity } from '../entities/delivery-attempt.entity.js';
 import { EventDeliveryEntity, type DeliveryStatus } from '../entities/event-delivery.entity.js';
 import {
@@ -7,9 +8,10 @@ import {
   type WebhookEndpointStatus,
 } from '../entities/webhook-endpoint.entity.js';
 import { TransactionRunner } from '../lifecycle/transaction-runner.js';
-import { In } from 'typeorm';
+import { PaymentsOptions } from '../payments/payments.options.js';
 import { WebhookEndpointNotFoundError } from './events.errors.js';
 import { Outbox } from './outbox.js';
+import { sealWebhookSecrets } from './webhook-secrets.js';
 
 /** How long a replaced secret keeps signing after a rotation (DESIGN §8). */
 export const PREVIOUS_SECRET_TTL_MS = 24 * 3_600_000;
@@ -68,7 +70,7 @@ export function newSigningSecret(): string {
 
 export function toWebhookEndpointView(e: WebhookEndpointEntity): WebhookEndpointView {
   const previousLive =
-    e.previousSecret !== null &&
+    (e.previousSecretCiphertext !== null || e.plaintextPreviousSecret !== null) &&
     e.previousSecretExpiresAt !== null &&
     e.previousSecretExpiresAt.getTime() > Date.now();
   return {
@@ -87,19 +89,37 @@ export function toWebhookEndpointView(e: WebhookEndpointEntity): WebhookEndpoint
   };
 }
 
-/** Subscribers' endpoints (DESIGN §8): the secret is shown once, at creation and at rotation. */
+/**
+ * Subscribers' endpoints (DESIGN §8): the secret is shown once, at creation and at rotation, and
+ * stored sealed (`TokenCipher`); a URL is checked against the address policy when it is set.
+ */
 @Injectable()
-export class WebhookEndpointsService {
+export class WebhookEndpointsService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('WebhookEndpoints');
+
   constructor(
     private readonly tx: TransactionRunner,
     private readonly outbox: Outbox,
+    private readonly options: PaymentsOptions,
+    private readonly dataSource: DataSource,
   ) {}
+
+  /** A database written before secrets were sealed keeps none in clear past this start-up. */
+  async onApplicationBootstrap(): Promise<void> {
+    const report = await sealWebhookSecrets(this.dataSource, this.options.tokenCipher, 'plaintext');
+    if (report.reencrypted > 0) {
+      this.logger.log(`sealed the signing secrets of ${report.reencrypted} webhook endpoint(s)`);
+    }
+    for (const f of report.failed) this.logger.error({ endpointId: f.id }, f.reason);
+  }
 
   async create(
     clientId: string,
     input: WebhookEndpointInput,
   ): Promise<WebhookEndpointView & { secret: string }> {
+    await this.options.endpointAddresses.vet(input.url);
     const secret = newSigningSecret();
+    const sealed = this.options.tokenCipher.seal(secret);
     const saved = await this.tx.run((m) =>
       m.save(
         m.create(WebhookEndpointEntity, {
@@ -108,8 +128,12 @@ export class WebhookEndpointsService {
           eventTypes: unique(input.eventTypes),
           status: 'enabled',
           disabledReason: null,
-          secret,
-          previousSecret: null,
+          secretCiphertext: sealed.ciphertext,
+          secretKeyId: sealed.keyId,
+          previousSecretCiphertext: null,
+          previousSecretKeyId: null,
+          plaintextSecret: null,
+          plaintextPreviousSecret: null,
           previousSecretExpiresAt: null,
           failingSince: null,
           clientId,
@@ -131,6 +155,7 @@ export class WebhookEndpointsService {
   }
 
   async update(id: string, patch: WebhookEndpointPatch): Promise<WebhookEndpointView> {
+    if (patch.url !== undefined) await this.options.endpointAddresses.vet(patch.url);
     const updated = await this.tx.run(async (m) => {
       const endpoint = await m.findOne(WebhookEndpointEntity, {
         where: { id },
@@ -167,15 +192,26 @@ export class WebhookEndpointsService {
   /** A new secret; the one it replaces keeps signing beside it for 24 h. */
   async rotateSecret(id: string): Promise<WebhookEndpointView & { secret: string }> {
     const secret = newSigningSecret();
+    const sealed = this.options.tokenCipher.seal(secret);
     const updated = await this.tx.run(async (m) => {
       const endpoint = await m.findOne(WebhookEndpointEntity, {
         where: { id },
         lock: { mode: 'pessimistic_write' },
       });
       if (!endpoint) throw new WebhookEndpointNotFoundError(id);
-      endpoint.previousSecret = endpoint.secret;
+      // The replaced secret moves as it is stored: sealed (under whichever key sealed it), or,
+      // in a row this start-up has not sealed yet, sealed now.
+      const replaced =
+        endpoint.secretCiphertext === null && endpoint.plaintextSecret !== null
+          ? this.options.tokenCipher.seal(endpoint.plaintextSecret)
+          : { ciphertext: endpoint.secretCiphertext, keyId: endpoint.secretKeyId };
+      endpoint.previousSecretCiphertext = replaced.ciphertext;
+      endpoint.previousSecretKeyId = replaced.keyId;
       endpoint.previousSecretExpiresAt = new Date(Date.now() + PREVIOUS_SECRET_TTL_MS);
-      endpoint.secret = secret;
+      endpoint.secretCiphertext = sealed.ciphertext;
+      endpoint.secretKeyId = sealed.keyId;
+      endpoint.plaintextSecret = null;
+      endpoint.plaintextPreviousSecret = null;
       return m.save(endpoint);
     });
     return { ...toWebhookEndpointView(updated), secret };

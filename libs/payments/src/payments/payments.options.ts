@@ -1,4 +1,5 @@
 import type { NotificationMethod } from '../gateway/orders.gateway.js';
+import type { EndpointAddressPolicy } from '../events/endpoint-address-policy.js';
 import type { TokenCipher } from '../saved-cards/token-cipher.js';
 
 /** Settings the application gives the payments domain (bound in PaymentsModule.forRootAsync). */
@@ -33,8 +34,13 @@ export abstract class PaymentsOptions {
   abstract readonly notificationsRetentionMs: number;
   /** How events leave the service (DESIGN §8). */
   abstract readonly events: EventsOptions;
-  /** Seals saved cards' tokens at rest (TOKEN_ENCRYPTION_KEY, DESIGN §10). */
+  /**
+   * Seals saved cards' tokens and webhook endpoints' signing secrets at rest
+   * (TOKEN_ENCRYPTION_KEY, DESIGN §10).
+   */
   abstract readonly tokenCipher: TokenCipher;
+  /** Where webhook endpoints may point: checked at creation and on every connection. */
+  abstract readonly endpointAddresses: EndpointAddressPolicy;
 }
 
 export interface EventsOptions {

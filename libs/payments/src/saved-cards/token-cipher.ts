@@ -33,16 +33,17 @@ export function parseTokenKey(raw: string): TokenKey | null {
   return null;
 }
 
-/** The stored token could not be decrypted: unknown key, or the data (or its tag) was altered. */
+/** A sealed secret could not be decrypted: unknown key, or the data (or its tag) was altered. */
 export class TokenDecryptionError extends Error {
-  constructor(reason: string) {
-    super(`a saved card's token could not be decrypted: ${reason}`);
+  constructor(reason: string, what = "a saved card's token") {
+    super(`${what} could not be decrypted: ${reason}`);
     this.name = 'TokenDecryptionError';
   }
 }
 
 /**
- * AES-256-GCM for MultiSafepay's `recurring_id` tokens (DESIGN §10): a random 12-byte nonce per
+ * AES-256-GCM for MultiSafepay's `recurring_id` tokens (DESIGN §10) and webhook endpoints' signing
+ * secrets: a random 12-byte nonce per
  * encryption, the key's id stored beside the ciphertext (and bound to it as associated data), so
  * rows encrypted under an earlier key stay readable during a rotation (`previous`) and
  * `npm run tokens:reencrypt` can move them to the current key. Any alteration of a row makes
@@ -69,15 +70,18 @@ export class TokenCipher {
     };
   }
 
-  open(sealed: SealedToken): string {
+  /** The secret in clear; `what` names it in the error when it cannot be decrypted. */
+  open(sealed: SealedToken, what?: string): string {
     const key = this.byId.get(sealed.keyId);
     if (!key) {
       throw new TokenDecryptionError(
         `it was encrypted with key ${sealed.keyId}, which is neither TOKEN_ENCRYPTION_KEY nor in TOKEN_ENCRYPTION_KEY_PREVIOUS`,
+        what,
       );
     }
     const data = sealed.ciphertext;
-    if (data.length < NONCE_BYTES + TAG_BYTES) throw new TokenDecryptionError('it is truncated');
+    if (data.length < NONCE_BYTES + TAG_BYTES)
+      throw new TokenDecryptionError('it is truncated', what);
     try {
       const decipher = createDecipheriv('aes-256-gcm', key.key, data.subarray(0, NONCE_BYTES));
       decipher.setAAD(Buffer.from(key.id));
@@ -85,7 +89,7 @@ export class TokenCipher {
       const body = data.subarray(NONCE_BYTES, data.length - TAG_BYTES);
       return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
     } catch {
-      throw new TokenDecryptionError('its authentication tag does not match (altered data)');
+      throw new TokenDecryptionError('its authentication tag does not match (altered data)', what);
     }
   }
 

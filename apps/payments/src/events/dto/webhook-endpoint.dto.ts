@@ -18,24 +18,28 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  IsUrl,
   Max,
   MaxLength,
   Min,
 } from 'class-validator';
 
+import { IsHttpUrl } from '../../payments/dto/validators.js';
+
 const SUBSCRIBABLE = ['*', ...EVENT_TYPES];
-const URL_OPTIONS = {
-  protocols: ['http', 'https'],
-  require_protocol: true,
-  require_tld: false,
-  allow_underscores: true,
-};
 const URL_MESSAGE = 'url must be an absolute http(s) URL of at most 2048 characters';
+const URL_DESCRIPTION =
+  'Where deliveries go. https in production (unless WEBHOOK_ENDPOINT_ALLOW_HTTP); no credentials; ' +
+  'never loopback (in production), link-local, cloud metadata, multicast, broadcast or unspecified ' +
+  'addresses, by any spelling, nor a name resolving to one; private addresses as ' +
+  'WEBHOOK_ENDPOINT_ALLOWED_CIDRS and WEBHOOK_ENDPOINT_DENIED_CIDRS allow. Otherwise 400 ENDPOINT_ADDRESS_REFUSED.';
 
 export class CreateWebhookEndpointDto {
-  @ApiProperty({ example: 'https://orders.shop.internal/payment-events', maxLength: 2048 })
-  @IsUrl(URL_OPTIONS, { message: URL_MESSAGE })
+  @ApiProperty({
+    example: 'https://orders.shop.internal/payment-events',
+    maxLength: 2048,
+    description: URL_DESCRIPTION,
+  })
+  @IsHttpUrl({ message: URL_MESSAGE })
   @MaxLength(2048, { message: URL_MESSAGE })
   url!: string;
 
@@ -62,9 +66,13 @@ export class CreateWebhookEndpointDto {
 }
 
 export class UpdateWebhookEndpointDto {
-  @ApiPropertyOptional({ example: 'https://orders.shop.internal/payment-events', maxLength: 2048 })
+  @ApiPropertyOptional({
+    example: 'https://orders.shop.internal/payment-events',
+    maxLength: 2048,
+    description: URL_DESCRIPTION,
+  })
   @IsOptional()
-  @IsUrl(URL_OPTIONS, { message: URL_MESSAGE })
+  @IsHttpUrl({ message: URL_MESSAGE })
   @MaxLength(2048, { message: URL_MESSAGE })
   url?: string;
 

@@ -85,3 +85,26 @@ export const NotWithManualCapture = (options?: ValidationOptions) =>
     (_value, args) => (args.object as { captureMode?: unknown }).captureMode !== 'manual',
     options,
   );
+
+/**
+ * An absolute http(s) URL as the WHATWG URL parser reads it (the parser the webhook sender uses),
+ * without whitespace or control characters, which that parser would silently drop. Where it may
+ * point is the address policy's to say (`ENDPOINT_ADDRESS_REFUSED`), not the validator's: numeric
+ * spellings of an address (`http://2130706433/`) are URLs, and are refused there, for what they are.
+ */
+export const IsHttpUrl = (options?: ValidationOptions) =>
+  define(
+    'isHttpUrl',
+    '$property must be an absolute http(s) URL',
+    (value) => {
+      if (typeof value !== 'string' || /\s/u.test(value)) return false;
+      if ([...value].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) return false;
+      try {
+        const url = new URL(value);
+        return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+      } catch {
+        return false;
+      }
+    },
+    options,
+  );

@@ -22,6 +22,9 @@ describe('cidrMatcher', () => {
   it.each([
     ['203.0.113.200', true],
     ['::ffff:203.0.113.1', true],
+    ['::ffff:cb00:7101', true],
+    ['0:0:0:0:0:ffff:203.0.113.9', true],
+    ['2001:db8::1%eth0', true],
     ['198.51.100.7', true],
     ['198.51.100.8', false],
     ['2001:db8:5::1', true],

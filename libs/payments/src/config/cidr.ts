@@ -20,7 +20,11 @@ export function parseCidrList(raw: string): { entries: string[]; problems: strin
   return { entries, problems };
 }
 
-/** Matches addresses against a list `parseCidrList` accepted; IPv4-mapped IPv6 counts as IPv4. */
+/**
+ * Matches addresses against a list `parseCidrList` accepted. An IPv4-mapped IPv6 address
+ * (`::ffff:127.0.0.1`, `::ffff:7f00:1`) matches the IPv4 entries, as `net.BlockList` compares
+ * them; an IPv6 zone (`fe80::1%eth0`) is ignored.
+ */
 export function cidrMatcher(entries: readonly string[]): (address: string) => boolean {
   const list = new BlockList();
   for (const entry of entries) {
@@ -30,7 +34,7 @@ export function cidrMatcher(entries: readonly string[]): (address: string) => bo
     else list.addSubnet(address, Number(prefix), type);
   }
   return (address) => {
-    const plain = address.startsWith('::ffff:') ? address.slice(7) : address;
+    const plain = address.split('%')[0] ?? '';
     const family = isIP(plain);
     return family !== 0 && list.check(plain, family === 6 ? 'ipv6' : 'ipv4');
   };
