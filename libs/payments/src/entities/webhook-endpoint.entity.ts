@@ -10,7 +10,7 @@ export const WEBHOOK_ENDPOINT_STATUSES = ['enabled', 'disabled'] as const;
 export type WebhookEndpointStatus = (typeof WEBHOOK_ENDPOINT_STATUSES)[number];
 
 /**
- * A subscriber's URL for pushed events (DESIGN §8). The service must sign with the secret, so it
+ * A subscriber's URL for pushed events (docs/design.md#events). The service must sign with the secret, so it
  * cannot be stored as a hash: it is sealed like a saved card's token (AES-256-GCM under
  * TOKEN_ENCRYPTION_KEY, `TokenCipher`), with the id of the key beside it, and shown once, at
  * creation and rotation. After a rotation the previous secret still signs until

@@ -13,7 +13,7 @@ import { WebhookEndpointNotFoundError } from './events.errors.js';
 import { Outbox } from './outbox.js';
 import { sealWebhookSecrets } from './webhook-secrets.js';
 
-/** How long a replaced secret keeps signing after a rotation (DESIGN §8). */
+/** How long a replaced secret keeps signing after a rotation (docs/design.md#events). */
 export const PREVIOUS_SECRET_TTL_MS = 24 * 3_600_000;
 
 export interface WebhookEndpointView {
@@ -90,7 +90,7 @@ export function toWebhookEndpointView(e: WebhookEndpointEntity): WebhookEndpoint
 }
 
 /**
- * Subscribers' endpoints (DESIGN §8): the secret is shown once, at creation and at rotation, and
+ * Subscribers' endpoints (docs/design.md#events): the secret is shown once, at creation and at rotation, and
  * stored sealed (`TokenCipher`); a URL is checked against the address policy when it is set.
  */
 @Injectable()
