@@ -217,7 +217,8 @@ export class PaymentsController {
   @Get(':id/notifications')
   @RequireScope('payments:read')
   @ApiOperation({
-    summary: "The notifications received about the payment (and its captures' orders), oldest first",
+    summary:
+      "The notifications received about the payment (and its captures' orders), oldest first",
     description:
       'Each as recorded on arrival: GET or POST, the signature verdict, and what came of it. ' +
       'Kept NOTIFICATIONS_RETENTION_DAYS; the latest 500 are listed.',

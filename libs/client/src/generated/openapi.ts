@@ -2429,7 +2429,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description The customer the cards are filed under */
+                reference: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -2484,7 +2487,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description The customer the cards are filed under */
+                reference: string;
+                id: string;
+            };
             cookie?: never;
         };
         requestBody?: never;

@@ -14,7 +14,7 @@ export class ListPaymentsQueryDto {
   @ApiPropertyOptional({
     example: '4111',
     description:
-      'Finds payments by our id, orderId, MultiSafepay transaction id, or the card\'s last 4 digits ' +
+      "Finds payments by our id, orderId, MultiSafepay transaction id, or the card's last 4 digits " +
       '(combine with createdFrom/createdTo to narrow a last-4 search)',
   })
   @IsOptional()
