@@ -3,8 +3,17 @@
 // `--if-needed` skips each part whose output is newer than every one of its sources, so
 // `npm start` stays quick; each part has its own stamp, so a change to one rebuilds only it.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const root = new URL('..', import.meta.url).pathname;
 const dist = join(root, 'dist');
@@ -28,6 +37,35 @@ function newestSource(dir, wanted, skip = []) {
 
 const mtime = (path) => statSync(path).mtimeMs;
 const fresh = (stamp, sources) => ifNeeded && existsSync(stamp) && mtime(stamp) > sources();
+
+// One build at a time (test files and scripts may start one together): the others wait for it,
+// then find their output fresh. A lock whose build process is gone is taken over.
+const lock = join(root, '.build-lock');
+const holder = join(lock, 'pid');
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+}
+for (;;) {
+  try {
+    mkdirSync(lock);
+    writeFileSync(holder, String(process.pid));
+    break;
+  } catch (error) {
+    if (error.code !== 'EEXIST') throw error;
+    const pid = Number(existsSync(holder) ? readFileSync(holder, 'utf8') : NaN);
+    // No pid yet: its holder is between mkdir and write; give it a moment.
+    if (Number.isInteger(pid) && pid > 0 && !alive(pid))
+      rmSync(lock, { recursive: true, force: true });
+    await sleep(200);
+  }
+}
+process.on('exit', () => rmSync(lock, { recursive: true, force: true }));
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
 
 const consoleSrc = join(root, 'apps', 'console');
 const serviceUpToDate = fresh(serviceStamp, () =>
