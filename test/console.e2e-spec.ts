@@ -332,7 +332,7 @@ describe(
       expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
       await dialog(page).getByRole('button', { name: 'Copy secret' }).click();
       await expect
-        .poll(() => page.evaluate(() => navigator.clipboard.readText()), { timeout: 60_000 })
+        .poll(() => page.evaluate<string>('navigator.clipboard.readText()'), { timeout: 60_000 })
         .toBe(secret);
       await shot(page, 'console-endpoint-secret.png');
       await dialog(page).getByRole('button', { name: 'Done' }).click();
@@ -449,11 +449,13 @@ describe(
       await signIn(page);
       await openPayment(page, payment.id);
       expect(await page.textContent('main')).toContain(payment.orderId);
-      expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toContain('dev-secret');
-      expect(await page.evaluate(() => document.cookie)).toBe('');
+      expect(await page.evaluate<string>('JSON.stringify(localStorage)')).not.toContain(
+        'dev-secret',
+      );
+      expect(await page.evaluate<string>('document.cookie')).toBe('');
       await page.getByRole('button', { name: 'Sign out' }).click();
       await page.getByLabel('API key').waitFor();
-      expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+      expect(await page.evaluate<number>('sessionStorage.length')).toBe(0);
       await page.goBack();
       await page.getByLabel('API key').waitFor();
       // Give a stale render every chance to show itself.
@@ -461,7 +463,7 @@ describe(
       expect(await page.textContent('body')).not.toContain(payment.orderId);
       expect(await page.getByTestId('timeline').count()).toBe(0);
       expect(
-        await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage })),
+        await page.evaluate<string>('JSON.stringify({ ...localStorage, ...sessionStorage })'),
       ).not.toContain('dev-secret');
       expect(problems).toEqual([]);
       await context.close();

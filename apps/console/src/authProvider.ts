@@ -7,7 +7,7 @@ export const authProvider: AuthProvider = {
     try {
       await signIn(apiKey.trim());
     } catch (error) {
-      throw new Error(plainMessage(error));
+      throw new Error(plainMessage(error), { cause: error });
     }
   },
   logout() {

@@ -23,4 +23,4 @@ const CATALOGUE = {
   'saved_card.deleted': true,
 } as const satisfies Record<Event['type'], true>;
 
-export const EVENT_TYPES = Object.keys(CATALOGUE) as (keyof typeof CATALOGUE & Event['type'])[];
+export const EVENT_TYPES = Object.keys(CATALOGUE) as Event['type'][];
