@@ -33,7 +33,7 @@ const axeFindings: { page: string; violations: { id: string; impact: string | nu
 // Generous timeouts: a busy machine makes a browser slow, and each scenario runs many steps.
 describe(
   "the operators' console in a real browser (headless Chromium, real service and sandbox)",
-  { timeout: 240_000 },
+  { timeout: 400_000 },
   () => {
     let sut: RunningApp;
     let browser: Browser;
@@ -81,7 +81,7 @@ describe(
     async function newPage(): Promise<{ page: Page; context: BrowserContext; problems: string[] }> {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();
-      page.setDefaultTimeout(60_000);
+      page.setDefaultTimeout(120_000);
       const problems: string[] = [];
       page.on('pageerror', (error) => problems.push(`script error: ${error.message}`));
       page.on('console', (message) => {
@@ -145,13 +145,13 @@ describe(
       await page.getByLabel('API key').fill('not-a-key');
       await page.getByRole('button', { name: 'Sign in' }).click();
       await expect
-        .poll(() => page.getByRole('alert').textContent(), { timeout: 60_000 })
+        .poll(() => page.getByRole('alert').textContent(), { timeout: 120_000 })
         .toContain('The API key was not accepted');
 
       await signIn(page);
       await page.getByLabel('Search').fill(mine.orderId);
       await expect
-        .poll(() => page.locator('tbody tr').allTextContents(), { timeout: 60_000 })
+        .poll(() => page.locator('tbody tr').allTextContents(), { timeout: 120_000 })
         .toEqual([expect.stringContaining(mine.orderId)]);
       expect(await page.locator('tbody tr').textContent()).toContain('€24.95');
       await accessible(page, 'payments');
@@ -160,7 +160,7 @@ describe(
       await page.locator('tbody tr').first().click();
       await page.getByTestId('timeline').waitFor();
       await expect
-        .poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 60_000 })
+        .poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 120_000 })
         .toContain(mine.orderId);
       expect(await status(page)).toContain('(completed)');
       const body = (await page.textContent('main')) ?? '';
@@ -169,7 +169,7 @@ describe(
       expect(body).toContain('"cartId":"c-42"');
       // The story: the moves, the event with its delivery to the demo's subscriber, the notification.
       await expect
-        .poll(() => page.getByTestId('timeline').textContent(), { timeout: 60_000 })
+        .poll(() => page.getByTestId('timeline').textContent(), { timeout: 120_000 })
         .toMatch(/Notification received \(POST\)signature valid/);
       const timeline = (await page.getByTestId('timeline').textContent()) ?? '';
       expect(timeline).toContain('Created, not yet sent (created) → Paid (completed)');
@@ -191,7 +191,7 @@ describe(
       // Too precise: said before anything is sent.
       await amount.fill('3.001');
       await expect
-        .poll(() => dialog(page).textContent(), { timeout: 60_000 })
+        .poll(() => dialog(page).textContent(), { timeout: 120_000 })
         .toContain('EUR has 2 decimal places: "3.001" is too precise.');
       await dialog(page).getByRole('button', { name: 'Refund' }).click();
       await amount.fill('3.00');
@@ -204,10 +204,10 @@ describe(
       await dialog(page).getByRole('button', { name: 'Refund' }).dblclick();
       await dialog(page).waitFor({ state: 'detached' });
       await expect
-        .poll(() => status(page), { timeout: 60_000 })
+        .poll(() => status(page), { timeout: 120_000 })
         .toContain('Partially refunded (partial_refunded)');
       await expect
-        .poll(() => page.getByTestId('timeline').textContent(), { timeout: 60_000 })
+        .poll(() => page.getByTestId('timeline').textContent(), { timeout: 120_000 })
         .toContain('Refund of €3.00');
       const timeline = (await page.getByTestId('timeline').textContent()) ?? '';
       expect(timeline).toContain('asked for by the API key dev');
@@ -236,7 +236,7 @@ describe(
       await dialog(page).getByRole('button', { name: 'Capture' }).click();
       await dialog(page).waitFor({ state: 'detached' });
       await expect
-        .poll(() => page.textContent('main'), { timeout: 60_000 })
+        .poll(() => page.textContent('main'), { timeout: 120_000 })
         .toMatch(/Captured€4\.00Still capturable€6\.00/);
       expect(await status(page)).toContain('(authorized)');
 
@@ -247,9 +247,9 @@ describe(
       await accessible(page, 'release dialog');
       await dialog(page).getByRole('button', { name: 'Release' }).click();
       await dialog(page).waitFor({ state: 'detached' });
-      await expect.poll(() => status(page), { timeout: 60_000 }).toContain('Paid (completed)');
+      await expect.poll(() => status(page), { timeout: 120_000 }).toContain('Paid (completed)');
       await expect
-        .poll(() => page.getByTestId('timeline').textContent(), { timeout: 60_000 })
+        .poll(() => page.getByTestId('timeline').textContent(), { timeout: 120_000 })
         .toContain('Capture of €4.00');
       expect(await page.getByRole('button', { name: 'Capture' }).count()).toBe(0);
       expect(problems).toEqual([]);
@@ -268,7 +268,7 @@ describe(
       );
       await dialog(page).getByRole('button', { name: 'Cancel payment' }).click();
       await dialog(page).waitFor({ state: 'detached' });
-      await expect.poll(() => status(page), { timeout: 60_000 }).toContain('(void)');
+      await expect.poll(() => status(page), { timeout: 120_000 }).toContain('(void)');
       expect(await page.getByRole('button', { name: 'Cancel payment' }).count()).toBe(0);
       expect(problems).toEqual([]);
       await context.close();
@@ -301,12 +301,12 @@ describe(
       await page.goto(`${sut.url}/console/#/events/${completed?.id}/show`);
       const row = page.locator('tbody tr', { hasText: subscriber.url });
       const attempts = row.locator('ol li');
-      await expect.poll(() => attempts.count(), { timeout: 60_000 }).toBe(1);
+      await expect.poll(() => attempts.count(), { timeout: 120_000 }).toBe(1);
       expect(await row.textContent()).toContain('Succeeded (succeeded)');
       await page.getByRole('button', { name: 'Redeliver' }).click();
       await dialog(page).getByRole('button', { name: 'Redeliver' }).click();
       // The new attempt appears in the page, and the receiver got the event a second time.
-      await expect.poll(() => attempts.count(), { timeout: 60_000 }).toBe(2);
+      await expect.poll(() => attempts.count(), { timeout: 120_000 }).toBe(2);
       expect(await attempts.nth(1).textContent()).toContain(': 204');
       await subscriber.waitFor(() => received().length === 2);
       expect(received().every((d) => d.verifiedWith.length > 0)).toBe(true);
@@ -332,7 +332,7 @@ describe(
       expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
       await dialog(page).getByRole('button', { name: 'Copy secret' }).click();
       await expect
-        .poll(() => page.evaluate<string>('navigator.clipboard.readText()'), { timeout: 60_000 })
+        .poll(() => page.evaluate<string>('navigator.clipboard.readText()'), { timeout: 120_000 })
         .toBe(secret);
       await shot(page, 'console-endpoint-secret.png');
       await dialog(page).getByRole('button', { name: 'Done' }).click();
@@ -359,7 +359,7 @@ describe(
       );
       expect(after.body.previousSecretExpiresAt).toEqual(expect.any(String));
       await expect
-        .poll(() => page.textContent('main'), { timeout: 60_000 })
+        .poll(() => page.textContent('main'), { timeout: 120_000 })
         .toContain('the previous secret still signs until');
 
       await page.getByRole('button', { name: 'Disable' }).click();
@@ -388,7 +388,7 @@ describe(
           async () =>
             (await call<Cards>(sut.url, 'GET', `/v1/customers/${customer}/saved-cards`)).body.data
               .length,
-          { timeout: 60_000 },
+          { timeout: 120_000 },
         )
         .toBe(1);
       const { page, context, problems } = await newPage();
@@ -396,7 +396,7 @@ describe(
       await page.getByRole('menuitem', { name: 'Saved cards' }).click();
       await page.getByLabel('Customer reference').fill(customer);
       await expect
-        .poll(() => page.locator('tbody tr').allTextContents(), { timeout: 60_000 })
+        .poll(() => page.locator('tbody tr').allTextContents(), { timeout: 120_000 })
         .toEqual([expect.stringContaining('•••• 1111')]);
       await accessible(page, 'saved cards');
       await shot(page, 'console-saved-cards.png');
@@ -406,11 +406,11 @@ describe(
         .poll(
           async () =>
             (await call<Cards>(sut.url, 'GET', `/v1/customers/${customer}/saved-cards`)).body.data,
-          { timeout: 60_000 },
+          { timeout: 120_000 },
         )
         .toEqual([]);
       await expect
-        .poll(() => page.locator('tbody tr', { hasText: '1111' }).count(), { timeout: 60_000 })
+        .poll(() => page.locator('tbody tr', { hasText: '1111' }).count(), { timeout: 120_000 })
         .toBe(0);
       expect(problems).toEqual([]);
       await context.close();

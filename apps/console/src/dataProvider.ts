@@ -137,7 +137,9 @@ const provider = {
   getMany: (resource: string, params: GetManyParams) =>
     call(async () => {
       const found = await Promise.all(
-        params.ids.map((id) => provider.getOne(resource, { id }).then((r): unknown => r.data)),
+        params.ids.map((id: unknown) =>
+          provider.getOne(resource, { id: String(id) }).then((r): unknown => r.data),
+        ),
       );
       return { data: found };
     }),

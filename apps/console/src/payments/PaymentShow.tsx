@@ -11,7 +11,7 @@ import { PaymentActions } from './PaymentActions.js';
 import { Timeline } from './Timeline.js';
 
 /** While the page is open it follows the payment: notifications and deliveries come later. */
-const FOLLOW_MS = 2_000;
+const FOLLOW_MS = 3_000;
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
