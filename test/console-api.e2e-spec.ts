@@ -9,6 +9,7 @@ import {
   type PaymentBody,
 } from './support/api.js';
 import { startApp, type RunningApp } from './support/app.js';
+import { ensureBuilt } from './support/process.js';
 import { submit3ds } from './support/sandbox.js';
 import { TestSubscriber } from './support/subscriber.js';
 
@@ -22,6 +23,86 @@ interface Page {
   data: PaymentBody[];
   nextCursor: string | null;
 }
+
+describe('serving the console at /console, and the security headers per route', () => {
+  let sut: RunningApp;
+
+  beforeAll(async () => {
+    // The console's files come from dist/console, built by the same script as `npm start`.
+    ensureBuilt();
+    sut = await startApp({ RECONCILE_INTERVAL_MS: '0' });
+  });
+
+  afterAll(async () => {
+    await sut?.close();
+  });
+
+  const get = async (path: string) => {
+    const res = await fetch(`${sut.url}${path}`);
+    return { status: res.status, headers: res.headers, text: await res.text() };
+  };
+  const directives = (csp: string | null) =>
+    new Map(
+      (csp ?? '').split(';').map((d) => {
+        const [name = '', ...values] = d.trim().split(/\s+/);
+        return [name, values] as const;
+      }),
+    );
+
+  it("should serve index.html uncached under a CSP that allows only the console's own scripts", async () => {
+    for (const path of ['/console', '/console/', '/console/payments/anything']) {
+      const res = await get(path);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      const csp = directives(res.headers.get('content-security-policy'));
+      expect(csp.get('script-src')).toEqual(["'self'"]);
+      expect(csp.get('script-src-attr')).toEqual(["'none'"]);
+      expect(csp.get('connect-src')).toEqual(["'self'"]);
+      expect(csp.get('default-src')).toEqual(["'none'"]);
+      expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
+      expect(res.headers.get('content-security-policy')).not.toMatch(/unsafe-eval|https:|http:/);
+      // No inline script in the page: every script is a file of our origin.
+      expect(res.text).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/);
+    }
+  });
+
+  it('should cache the hashed files for a year as immutable, and answer 404 for a missing one', async () => {
+    const index = await get('/console/');
+    const script = /src="(\/console\/assets\/[^"]+\.js)"/.exec(index.text)?.[1];
+    expect(script).toMatch(/-[A-Za-z0-9_-]{8}\.js$/);
+    const asset = await get(script ?? '');
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(asset.headers.get('content-type')).toMatch(/javascript/);
+    const missing = await get('/console/assets/index-00000000.js');
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-type')).not.toMatch(/html/);
+  });
+
+  it('should allow inline scripts only on Swagger UI, the demo and the sandbox pages', async () => {
+    for (const path of ['/docs', '/demo']) {
+      const csp = directives((await get(path)).headers.get('content-security-policy'));
+      expect(csp.get('script-src'), path).toContain("'unsafe-inline'");
+    }
+    for (const path of ['/v1/payments', '/health/live', '/console', '/documents', '/democracy']) {
+      const csp = (await get(path)).headers.get('content-security-policy') ?? '';
+      expect(csp, path).toMatch(/script-src 'self'(;|$)/);
+      expect(directives(csp).get('script-src'), path).toEqual(["'self'"]);
+    }
+  });
+
+  it('should not serve the console with CONSOLE_ENABLED=false', async () => {
+    const off = await startApp({ RECONCILE_INTERVAL_MS: '0', CONSOLE_ENABLED: 'false' });
+    try {
+      const res = await fetch(`${off.url}/console/`);
+      await res.text();
+      expect(res.status).toBe(404);
+    } finally {
+      await off.close();
+    }
+  });
+});
 
 describe('the API the console reads (through HTTP, real PostgreSQL)', () => {
   let sut: RunningApp;
