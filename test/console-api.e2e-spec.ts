@@ -81,11 +81,18 @@ describe('serving the console at /console, and the security headers per route', 
   });
 
   it('should allow inline scripts only on Swagger UI, the demo and the sandbox pages', async () => {
-    for (const path of ['/docs', '/demo']) {
+    for (const path of ['/docs', '/demo', '/sandbox/connect/x', '/sandbox-admin/orders']) {
       const csp = directives((await get(path)).headers.get('content-security-policy'));
       expect(csp.get('script-src'), path).toContain("'unsafe-inline'");
     }
-    for (const path of ['/v1/payments', '/health/live', '/console', '/documents', '/democracy']) {
+    for (const path of [
+      '/v1/payments',
+      '/health/live',
+      '/console',
+      '/documents',
+      '/democracy',
+      '/sandboxes',
+    ]) {
       const csp = (await get(path)).headers.get('content-security-policy') ?? '';
       expect(csp, path).toMatch(/script-src 'self'(;|$)/);
       expect(directives(csp).get('script-src'), path).toEqual(["'self'"]);

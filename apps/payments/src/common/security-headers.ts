@@ -82,11 +82,12 @@ export const CONSOLE_POLICY: HelmetOptions = {
 
 /**
  * Swagger UI (/docs), the demo (/demo, which also renders MultiSafepay's 3-D Secure forms) and
- * the sandbox's pages (/connect, /sandbox-admin) use inline scripts and styles, and their forms
- * may post to MultiSafepay's 3-D Secure pages. Only these routes get that exception.
+ * the sandbox's pages (/sandbox/connect/…, and /sandbox-admin) use inline scripts and styles,
+ * and their forms may post to MultiSafepay's 3-D Secure pages. Only these routes get that
+ * exception (`/sandbox` covers `/sandbox-admin` too).
  */
 export const INLINE_SCRIPT_PAGES: ScopedPolicy = {
-  prefixes: ['/docs', '/demo', '/connect', '/sandbox-admin'],
+  prefixes: ['/docs', '/demo', '/sandbox'],
   options: {
     contentSecurityPolicy: {
       directives: {
