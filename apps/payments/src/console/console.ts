@@ -31,16 +31,19 @@ export async function serveConsole(app: NestFastifyApplication, dir = consoleDir
   const fastify = app.getHttpAdapter().getInstance();
   const indexFile = join(dir, 'index.html');
   const index = existsSync(indexFile) ? readFileSync(indexFile) : null;
-  await app.register(fastifyStatic, {
-    root: join(dir, 'assets'),
-    prefix: `${CONSOLE_PATH}/assets/`,
-    // Every file there has a content hash in its name: a changed file is a new name.
-    immutable: true,
-    maxAge: '365d',
-    index: false,
-    wildcard: true,
-    decorateReply: false,
-  });
+  const assets = join(dir, 'assets');
+  // Not built (a test run before any build): the pages say so, the files are 404s.
+  if (existsSync(assets))
+    await app.register(fastifyStatic, {
+      root: assets,
+      prefix: `${CONSOLE_PATH}/assets/`,
+      // Every file there has a content hash in its name: a changed file is a new name.
+      immutable: true,
+      maxAge: '365d',
+      index: false,
+      wildcard: true,
+      decorateReply: false,
+    });
   const sendIndex = (_request: unknown, reply: FastifyReply) => {
     void reply
       .header('cache-control', 'no-store')
