@@ -1,5 +1,6 @@
 // Every migration, in order. `npm run migration:generate -- <Name>` appends new ones here.
 import { WebhookSecretsSealed1796677289250 } from './1796677289250-webhook-secrets-sealed.js';
+import { PaymentSearch1795990000000 } from './1795990000000-payment-search.js';
 import { SavedCards1795904444395 } from './1795904444395-saved-cards.js';
 import { ManualCapture1795897672764 } from './1795897672764-manual-capture.js';
 import { Events1795890891806 } from './1795890891806-events.js';
@@ -17,5 +18,6 @@ export const MIGRATIONS = [
   WebhookEdgeRetention1795891189164,
   ManualCapture1795897672764,
   SavedCards1795904444395,
+  PaymentSearch1795990000000,
   WebhookSecretsSealed1796677289250,
 ];
