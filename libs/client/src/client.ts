@@ -11,6 +11,8 @@ export type PaymentStatus = Payment['status'];
 export type CreatePaymentRequest = Schema<'CreatePaymentDto'>;
 export type Refund = Schema<'RefundResponseDto'>;
 export type CreateRefundRequest = Schema<'CreateRefundDto'>;
+/** A capture of an authorized payment (`captureMode: 'manual'`). */
+export type Capture = Schema<'CaptureResponseDto'>;
 /** A customer's saved card (`GET /v1/customers/{reference}/saved-cards`); never its token. */
 export type SavedCard = Schema<'SavedCardResponseDto'>;
 

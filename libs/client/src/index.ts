@@ -1,5 +1,6 @@
 export {
   createPaymentsClient,
+  type Capture,
   type CreatePaymentRequest,
   type CreateRefundRequest,
   type SavedCard,

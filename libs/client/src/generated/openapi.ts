@@ -12,7 +12,7 @@ export interface paths {
             cookie?: never;
         };
         /** Liveness: the process answers HTTP */
-        get: operations["HealthController_live"];
+        get: operations["getLiveness"];
         put?: never;
         post?: never;
         delete?: never;
@@ -29,7 +29,7 @@ export interface paths {
             cookie?: never;
         };
         /** Readiness: the database answers within 2 s */
-        get: operations["HealthController_ready"];
+        get: operations["getReadiness"];
         put?: never;
         post?: never;
         delete?: never;
@@ -46,7 +46,7 @@ export interface paths {
             cookie?: never;
         };
         /** Prometheus metrics (expose to your scraper only, not publicly) */
-        get: operations["MetricsController_scrape"];
+        get: operations["getMetrics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -63,13 +63,13 @@ export interface paths {
             cookie?: never;
         };
         /** List payments, newest first (cursor pagination) */
-        get: operations["PaymentsController_list"];
+        get: operations["listPayments"];
         put?: never;
         /**
          * Create a direct card payment
          * @description Creates a `direct` CREDITCARD order at MultiSafepay. 3-D Secure: `status: initialized` and `nextAction` (redirect the shopper to `nextAction.url`, or render `nextAction.form.html`). Without 3-D Secure the final status is in the answer and `nextAction` is null. A declined card is `201` with `status: declined`. Replays with the same Idempotency-Key and body return the same answer (header `Idempotent-Replayed: true`). Saved cards (DESIGN §10): add `recurring: {model, customerReference}` beside `card` to save it (`savedCard` appears once MultiSafepay keeps it); later pay with `savedCardId` and `recurring` instead of `card`: no CVC, no 3-D Secure, final at once.
          */
-        post: operations["PaymentsController_create"];
+        post: operations["createPayment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -84,7 +84,7 @@ export interface paths {
             cookie?: never;
         };
         /** One payment */
-        get: operations["PaymentsController_get"];
+        get: operations["getPayment"];
         put?: never;
         post?: never;
         delete?: never;
@@ -101,7 +101,7 @@ export interface paths {
             cookie?: never;
         };
         /** The payment's lifecycle history, oldest first (anomalies included) */
-        get: operations["PaymentsController_events"];
+        get: operations["listPaymentEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -120,7 +120,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Re-read the order from MultiSafepay now and apply it */
-        post: operations["PaymentsController_refresh"];
+        post: operations["refreshPayment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -135,13 +135,13 @@ export interface paths {
             cookie?: never;
         };
         /** The payment's refunds, oldest first */
-        get: operations["PaymentsController_listRefunds"];
+        get: operations["listRefunds"];
         put?: never;
         /**
          * Refund all or part of a payment
          * @description Through MultiSafepay's refund endpoint. Without `amount`, everything that remains. The payment becomes `partial_refunded` or `refunded` as MultiSafepay reports it. Replays with the same Idempotency-Key return the same refund.
          */
-        post: operations["PaymentsController_refund"];
+        post: operations["refundPayment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -156,13 +156,13 @@ export interface paths {
             cookie?: never;
         };
         /** The payment's captures, oldest first */
-        get: operations["PaymentsController_listCaptures"];
+        get: operations["listCaptures"];
         put?: never;
         /**
          * Capture all or part of an authorized payment
          * @description For payments created with `captureMode: manual` and now `authorized`. Without `amount`, everything still capturable. A full capture makes the payment `completed`; after a partial one it stays `authorized` with less capturable (capture again, or release the rest with POST /v1/payments/{id}/cancel). Concurrent captures never take more than was authorized. Replays with the same Idempotency-Key return the same capture; after GATEWAY_TIMEOUT a retry with the same key settles it without capturing twice.
          */
-        post: operations["PaymentsController_capture"];
+        post: operations["capturePayment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -182,7 +182,7 @@ export interface paths {
          * Cancel a payment still awaiting the shopper, or release an authorization
          * @description `initialized` or `uncleared` payments are cancelled (MultiSafepay: PATCH /orders/{id}): `void`. An `authorized` one (manual capture) has what is left of its authorization released (PATCH /capture/{id}): `void` if nothing was captured, `completed` otherwise.
          */
-        post: operations["PaymentsController_cancel"];
+        post: operations["cancelPayment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -200,7 +200,7 @@ export interface paths {
          * A customer's saved cards
          * @description Cards saved by first payments with `recurring` (DESIGN §10), newest first; deleted ones are left out. Never the token: it stays in the service, encrypted.
          */
-        get: operations["SavedCardsController_list"];
+        get: operations["listSavedCards"];
         put?: never;
         post?: never;
         delete?: never;
@@ -223,7 +223,7 @@ export interface paths {
          * Delete a saved card
          * @description Deletes the token at MultiSafepay, then marks the card deleted (its encrypted token is wiped). A payment with it is then refused with 409 SAVED_CARD_DELETED. Deleting it again answers the deleted card.
          */
-        delete: operations["SavedCardsController_delete"];
+        delete: operations["deleteSavedCard"];
         options?: never;
         head?: never;
         patch?: never;
@@ -236,11 +236,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET notification: re-reads the order from MultiSafepay and applies it */
-        get: operations["WebhooksController_get"];
+        /**
+         * GET notification: re-reads the order from MultiSafepay and applies it
+         * @description Called by MultiSafepay, not by you: public, no API key.
+         */
+        get: operations["receiveMultisafepayNotificationGet"];
         put?: never;
-        /** POST notification: the order as JSON, signed in the Auth header */
-        post: operations["WebhooksController_post"];
+        /**
+         * POST notification: the order as JSON, signed in the Auth header
+         * @description Called by MultiSafepay, not by you: public, no API key; the `Auth` signature (HMAC-SHA512 with the website API key) authenticates it.
+         */
+        post: operations["receiveMultisafepayNotification"];
         delete?: never;
         options?: never;
         head?: never;
@@ -258,7 +264,7 @@ export interface paths {
          * The event feed, oldest first
          * @description Page with `after` = the previous `nextCursor`. The feed follows the writing transactions: an event whose transaction commits late is never skipped by a reader that is already past a later one. Per payment, keep the highest `sequence` applied. Poll again with the last `nextCursor` to get what happened since. Delivered events are kept EVENTS_RETENTION_DAYS.
          */
-        get: operations["EventsController_list"];
+        get: operations["listEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -275,7 +281,7 @@ export interface paths {
             cookie?: never;
         };
         /** One event */
-        get: operations["EventsController_get"];
+        get: operations["getEvent"];
         put?: never;
         post?: never;
         delete?: never;
@@ -297,7 +303,7 @@ export interface paths {
          * Send an event again
          * @description To one endpoint, or to every enabled endpoint subscribed to its type (and RabbitMQ when configured). The delivery starts a new retry schedule.
          */
-        post: operations["EventsController_redeliver"];
+        post: operations["redeliverEvent"];
         delete?: never;
         options?: never;
         head?: never;
@@ -312,13 +318,13 @@ export interface paths {
             cookie?: never;
         };
         /** Every webhook endpoint (secrets are never shown again) */
-        get: operations["WebhookEndpointsController_list"];
+        get: operations["listWebhookEndpoints"];
         put?: never;
         /**
          * Subscribe a URL to events
          * @description Deliveries are signed per the Standard Webhooks spec (`webhook-id`, `webhook-timestamp`, `webhook-signature`) with the `secret` returned here, and only here. A 2xx within 10 s counts as delivered; anything else (redirects included) is retried with jittered backoff (about 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h), then marked failed. An endpoint failing for 5 days is disabled.
          */
-        post: operations["WebhookEndpointsController_create"];
+        post: operations["createWebhookEndpoint"];
         delete?: never;
         options?: never;
         head?: never;
@@ -333,15 +339,15 @@ export interface paths {
             cookie?: never;
         };
         /** One webhook endpoint */
-        get: operations["WebhookEndpointsController_get"];
+        get: operations["getWebhookEndpoint"];
         put?: never;
         post?: never;
         /** Unsubscribe: its pending deliveries are dropped */
-        delete: operations["WebhookEndpointsController_remove"];
+        delete: operations["deleteWebhookEndpoint"];
         options?: never;
         head?: never;
         /** Change the URL, event types or description; disable or re-enable */
-        patch: operations["WebhookEndpointsController_update"];
+        patch: operations["updateWebhookEndpoint"];
         trace?: never;
     };
     "/v1/webhook-endpoints/{id}/rotate-secret": {
@@ -357,7 +363,7 @@ export interface paths {
          * Replace the signing secret
          * @description Returns the new secret (shown only now). For 24 h deliveries carry two signatures, one with each secret, so receivers can switch without missing an event.
          */
-        post: operations["WebhookEndpointsController_rotateSecret"];
+        post: operations["rotateWebhookEndpointSecret"];
         delete?: never;
         options?: never;
         head?: never;
@@ -372,7 +378,7 @@ export interface paths {
             cookie?: never;
         };
         /** The endpoint's deliveries, newest first, each with its attempts */
-        get: operations["WebhookEndpointsController_deliveries"];
+        get: operations["listWebhookEndpointDeliveries"];
         put?: never;
         post?: never;
         delete?: never;
@@ -385,6 +391,96 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description An event; `type` says which resource `data.object` is (docs/events.md) */
+        EventDto: components["schemas"]["PaymentChangedEventDto"] | components["schemas"]["RefundEventDto"] | components["schemas"]["CaptureEventDto"] | components["schemas"]["SavedCardEventDto"];
+        HealthIndicatorDto: {
+            /**
+             * @example up
+             * @enum {string}
+             */
+            status: "up" | "down";
+            /**
+             * @description How long the check took, in ms
+             * @example 7
+             */
+            responseTime?: number;
+        };
+        HealthResultDto: {
+            /**
+             * @example ok
+             * @enum {string}
+             */
+            status: "ok";
+            /**
+             * @description The indicators that are up, by name
+             * @example {
+             *       "database": {
+             *         "status": "up"
+             *       }
+             *     }
+             */
+            info: {
+                [key: string]: components["schemas"]["HealthIndicatorDto"];
+            };
+            /**
+             * @description The indicators that are down (none when the check passes)
+             * @example {}
+             */
+            error: {
+                [key: string]: components["schemas"]["HealthIndicatorDto"];
+            };
+            /**
+             * @description Every indicator, by name
+             * @example {
+             *       "database": {
+             *         "status": "up"
+             *       }
+             *     }
+             */
+            details: {
+                [key: string]: components["schemas"]["HealthIndicatorDto"];
+            };
+        };
+        FieldProblemDto: {
+            /**
+             * @description The field, dotted for nested ones
+             * @example amount
+             */
+            field: string;
+            /**
+             * @example [
+             *       "amount must be a positive integer (minor units)"
+             *     ]
+             */
+            messages: string[];
+        };
+        GatewayRejectionDto: {
+            /**
+             * @description MultiSafepay's error_code
+             * @example 1034
+             */
+            gatewayCode: number;
+            /** @example Cannot refund: the order is not completed */
+            gatewayMessage: string;
+        };
+        RefundExcessDto: {
+            /** @example 1200 */
+            requested: number;
+            /**
+             * @description Minor units still refundable
+             * @example 600
+             */
+            remaining: number;
+        };
+        CaptureExcessDto: {
+            /** @example 1200 */
+            requested: number;
+            /**
+             * @description Minor units still capturable
+             * @example 400
+             */
+            capturable: number;
+        };
         ErrorDetailDto: {
             /**
              * @description Stable machine-readable code
@@ -394,17 +490,17 @@ export interface components {
             /** @example Invalid request: amount must be a positive integer (minor units) */
             message: string;
             /**
-             * @description Per-field problems for VALIDATION_FAILED; gateway code and text for GATEWAY_REJECTED
+             * @description Only with some codes: VALIDATION_FAILED names each bad field; GATEWAY_REJECTED carries MultiSafepay's code and text; REFUND_EXCEEDS_REMAINING and CAPTURE_EXCEEDS_AUTHORIZED what was asked and what is left
              * @example [
              *       {
              *         "field": "amount",
              *         "messages": [
-             *           "must be a positive integer (minor units)"
+             *           "amount must be a positive integer (minor units)"
              *         ]
              *       }
              *     ]
              */
-            details?: Record<string, unknown>;
+            details?: components["schemas"]["FieldProblemDto"][] | components["schemas"]["GatewayRejectionDto"] | components["schemas"]["RefundExcessDto"] | components["schemas"]["CaptureExcessDto"];
         };
         ErrorResponseDto: {
             error: components["schemas"]["ErrorDetailDto"];
@@ -821,31 +917,105 @@ export interface components {
             /** @description Active cards, newest first */
             data: components["schemas"]["SavedCardResponseDto"][];
         };
-        EventDataDto: {
-            /** @description The resource after the change: a payment for `payment.*` events, a refund for `refund.*` */
-            object: components["schemas"]["PaymentResponseDto"] | components["schemas"]["RefundResponseDto"];
-        };
-        EventDto: {
+        PaymentChangedEventDto: {
             /**
              * @description Unique; the Standard Webhooks `webhook-id` and the AMQP `messageId`: dedupe by it
              * @example evt_0c6f2a9d41b7e03c85a1d2f4e6
              */
             id: string;
-            /**
-             * @example payment.completed
-             * @enum {string}
-             */
-            type: "payment.initialized" | "payment.uncleared" | "payment.authorized" | "payment.reserved" | "payment.completed" | "payment.declined" | "payment.cancelled" | "payment.void" | "payment.expired" | "payment.refunded" | "payment.partial_refunded" | "payment.chargedback" | "refund.succeeded" | "refund.failed" | "payment.captured" | "capture.succeeded" | "capture.failed" | "saved_card.created" | "saved_card.deleted";
             /** @example 2026-11-28T18:00:00.000Z */
             createdAt: string;
             /** @example 6f1c2a4e-8d0b-4f3a-9f51-0c1d2e3f4a5b */
             paymentId: string | null;
             /**
-             * @description Grows with each of the payment's events: keep the highest seen per payment and drop an event with a lower one (deliveries may arrive out of order)
+             * @description Grows with each of the payment's events: keep the highest seen per payment and drop an event with a lower one (deliveries may arrive out of order); null for saved cards
              * @example 3
              */
             sequence: number | null;
-            data: components["schemas"]["EventDataDto"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "payment.initialized" | "payment.uncleared" | "payment.authorized" | "payment.reserved" | "payment.completed" | "payment.declined" | "payment.cancelled" | "payment.void" | "payment.expired" | "payment.refunded" | "payment.partial_refunded" | "payment.chargedback" | "payment.captured";
+            data: {
+                /** @description The payment */
+                object: components["schemas"]["PaymentResponseDto"];
+            };
+        };
+        RefundEventDto: {
+            /**
+             * @description Unique; the Standard Webhooks `webhook-id` and the AMQP `messageId`: dedupe by it
+             * @example evt_0c6f2a9d41b7e03c85a1d2f4e6
+             */
+            id: string;
+            /** @example 2026-11-28T18:00:00.000Z */
+            createdAt: string;
+            /** @example 6f1c2a4e-8d0b-4f3a-9f51-0c1d2e3f4a5b */
+            paymentId: string | null;
+            /**
+             * @description Grows with each of the payment's events: keep the highest seen per payment and drop an event with a lower one (deliveries may arrive out of order); null for saved cards
+             * @example 3
+             */
+            sequence: number | null;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "refund.succeeded" | "refund.failed";
+            data: {
+                /** @description The refund */
+                object: components["schemas"]["RefundResponseDto"];
+            };
+        };
+        CaptureEventDto: {
+            /**
+             * @description Unique; the Standard Webhooks `webhook-id` and the AMQP `messageId`: dedupe by it
+             * @example evt_0c6f2a9d41b7e03c85a1d2f4e6
+             */
+            id: string;
+            /** @example 2026-11-28T18:00:00.000Z */
+            createdAt: string;
+            /** @example 6f1c2a4e-8d0b-4f3a-9f51-0c1d2e3f4a5b */
+            paymentId: string | null;
+            /**
+             * @description Grows with each of the payment's events: keep the highest seen per payment and drop an event with a lower one (deliveries may arrive out of order); null for saved cards
+             * @example 3
+             */
+            sequence: number | null;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "capture.succeeded" | "capture.failed";
+            data: {
+                /** @description The capture */
+                object: components["schemas"]["CaptureResponseDto"];
+            };
+        };
+        SavedCardEventDto: {
+            /**
+             * @description Unique; the Standard Webhooks `webhook-id` and the AMQP `messageId`: dedupe by it
+             * @example evt_0c6f2a9d41b7e03c85a1d2f4e6
+             */
+            id: string;
+            /** @example 2026-11-28T18:00:00.000Z */
+            createdAt: string;
+            /** @example 6f1c2a4e-8d0b-4f3a-9f51-0c1d2e3f4a5b */
+            paymentId: string | null;
+            /**
+             * @description Grows with each of the payment's events: keep the highest seen per payment and drop an event with a lower one (deliveries may arrive out of order); null for saved cards
+             * @example 3
+             */
+            sequence: number | null;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "saved_card.created" | "saved_card.deleted";
+            data: {
+                /** @description The saved card (never its token) */
+                object: components["schemas"]["SavedCardResponseDto"];
+            };
         };
         EventPageDto: {
             data: components["schemas"]["EventDto"][];
@@ -853,6 +1023,13 @@ export interface components {
             nextCursor: string | null;
             /** @description More events were already waiting beyond this page */
             hasMore: boolean;
+        };
+        RedeliverDto: {
+            /**
+             * Format: uuid
+             * @description Only to this endpoint (whatever its event types); without it, to every enabled endpoint subscribed to the type, and to RabbitMQ when configured
+             */
+            endpointId?: string;
         };
         RedeliverResponseDto: {
             /**
@@ -1009,7 +1186,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    HealthController_live: {
+    getLiveness: {
         parameters: {
             query?: never;
             header?: never;
@@ -1018,146 +1195,26 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The Health Check is successful */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * @example ok
-                         * @enum {string}
-                         */
-                        status?: "ok" | "degraded";
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       }
-                         *     }
-                         */
-                        info?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /** @example {} */
-                        error?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       }
-                         *     }
-                         */
-                        details?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["HealthResultDto"];
                 };
             };
-            /** @description The Health Check is not successful */
-            503: {
+            /** @description ROUTE_NOT_FOUND: MANAGEMENT_PORT is set and this is the public port */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * @example error
-                         * @enum {string}
-                         */
-                        status?: "error" | "shutting_down";
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       }
-                         *     }
-                         */
-                        info?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "redis": {
-                         *         "status": "down",
-                         *         "message": "Could not connect",
-                         *         "responseTime": 3005
-                         *       }
-                         *     }
-                         */
-                        error?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       },
-                         *       "redis": {
-                         *         "status": "down",
-                         *         "message": "Could not connect",
-                         *         "responseTime": 3005
-                         *       }
-                         *     }
-                         */
-                        details?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
     };
-    HealthController_ready: {
+    getReadiness: {
         parameters: {
             query?: never;
             header?: never;
@@ -1166,146 +1223,35 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The Health Check is successful */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * @example ok
-                         * @enum {string}
-                         */
-                        status?: "ok" | "degraded";
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       }
-                         *     }
-                         */
-                        info?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /** @example {} */
-                        error?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       }
-                         *     }
-                         */
-                        details?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["HealthResultDto"];
                 };
             };
-            /** @description The Health Check is not successful */
+            /** @description ROUTE_NOT_FOUND: MANAGEMENT_PORT is set and this is the public port */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database did not answer in time */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * @example error
-                         * @enum {string}
-                         */
-                        status?: "error" | "shutting_down";
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       }
-                         *     }
-                         */
-                        info?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "redis": {
-                         *         "status": "down",
-                         *         "message": "Could not connect",
-                         *         "responseTime": 3005
-                         *       }
-                         *     }
-                         */
-                        error?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       },
-                         *       "redis": {
-                         *         "status": "down",
-                         *         "message": "Could not connect",
-                         *         "responseTime": 3005
-                         *       }
-                         *     }
-                         */
-                        details?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
     };
-    MetricsController_scrape: {
+    getMetrics: {
         parameters: {
             query?: never;
             header?: never;
@@ -1320,12 +1266,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": string;
+                    "text/plain": string;
+                };
+            };
+            /** @description ROUTE_NOT_FOUND: MANAGEMENT_PORT is set and this is the public port */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
     };
-    PaymentsController_list: {
+    listPayments: {
         parameters: {
             query?: {
                 orderId?: string;
@@ -1352,7 +1307,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentListResponseDto"];
                 };
             };
-            /** @description VALIDATION_FAILED (details name each field) */
+            /** @description VALIDATION_FAILED: details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1388,9 +1343,27 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description INTERNAL_ERROR: unexpected; quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
-    PaymentsController_create: {
+    createPayment: {
         parameters: {
             query?: never;
             header: {
@@ -1414,7 +1387,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentResponseDto"];
                 };
             };
-            /** @description VALIDATION_FAILED (details name each field) */
+            /** @description VALIDATION_FAILED: details name each field · IDEMPOTENCY_KEY_MISSING · MALFORMED_JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1441,7 +1414,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description SAVED_CARD_NOT_FOUND (unknown, or another customer's card) */
+            /** @description SAVED_CARD_NOT_FOUND: unknown, or another customer's card */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1450,7 +1423,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description ORDER_ID_EXISTS · IDEMPOTENCY_KEY_IN_USE · SAVED_CARD_DELETED */
+            /** @description ORDER_ID_EXISTS · IDEMPOTENCY_KEY_IN_USE: retry with the same key shortly · SAVED_CARD_DELETED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1459,7 +1432,25 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description IDEMPOTENCY_KEY_REUSED (other body) · GATEWAY_TOKEN_NOT_FOUND (MultiSafepay keeps no such token: 1000) */
+            /** @description PAYLOAD_TOO_LARGE: larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: the key came with another body · GATEWAY_TOKEN_NOT_FOUND: MultiSafepay keeps no such token (1000) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1477,7 +1468,16 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description GATEWAY_REJECTED (MultiSafepay error_code in details) */
+            /** @description SAVED_CARD_UNREADABLE: the saved card's token cannot be decrypted (TOKEN_ENCRYPTION_KEY) · INTERNAL_ERROR: unexpected; quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description GATEWAY_REJECTED: MultiSafepay's error_code in details */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -1486,7 +1486,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description GATEWAY_UNAVAILABLE: retry with the same key */
+            /** @description GATEWAY_UNAVAILABLE: retry with the same key · DATABASE_UNAVAILABLE: retry shortly */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1506,7 +1506,7 @@ export interface operations {
             };
         };
     };
-    PaymentsController_get: {
+    getPayment: {
         parameters: {
             query?: never;
             header?: never;
@@ -1525,7 +1525,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentResponseDto"];
                 };
             };
-            /** @description VALIDATION_FAILED (details name each field) */
+            /** @description VALIDATION_FAILED: id is not a UUID */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1570,9 +1570,27 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description INTERNAL_ERROR: unexpected; quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
-    PaymentsController_events: {
+    listPaymentEvents: {
         parameters: {
             query?: never;
             header?: never;
@@ -1591,7 +1609,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentEventListResponseDto"];
                 };
             };
-            /** @description VALIDATION_FAILED (details name each field) */
+            /** @description VALIDATION_FAILED: id is not a UUID */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1636,9 +1654,27 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description INTERNAL_ERROR: unexpected; quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
-    PaymentsController_refresh: {
+    refreshPayment: {
         parameters: {
             query?: never;
             header?: never;
@@ -1657,7 +1693,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentResponseDto"];
                 };
             };
-            /** @description VALIDATION_FAILED (details name each field) */
+            /** @description VALIDATION_FAILED: id is not a UUID */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1702,7 +1738,25 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description GATEWAY_UNAVAILABLE */
+            /** @description INTERNAL_ERROR: unexpected; quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description GATEWAY_REJECTED · GATEWAY_ORDER_NOT_FOUND: MultiSafepay has no such order */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description GATEWAY_UNAVAILABLE · DATABASE_UNAVAILABLE: retry shortly */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1722,7 +1776,7 @@ export interface operations {
             };
         };
     };
-    PaymentsController_listRefunds: {
+    listRefunds: {
         parameters: {
             query?: never;
             header?: never;
@@ -1741,7 +1795,7 @@ export interface operations {
                     "application/json": components["schemas"]["RefundListResponseDto"];
                 };
             };
-            /** @description VALIDATION_FAILED (details name each field) */
+            /** @description VALIDATION_FAILED: id is not a UUID */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1786,9 +1840,27 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description INTERNAL_ERROR: unexpected; quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
-    PaymentsController_refund: {
+    refundPayment: {
         parameters: {
             query?: never;
             header: {
@@ -1814,7 +1886,7 @@ export interface operations {
                     "application/json": components["schemas"]["RefundResponseDto"];
                 };
             };
-            /** @description VALIDATION_FAILED (details name each field) */
+            /** @description VALIDATION_FAILED: details name each field · IDEMPOTENCY_KEY_MISSING · MALFORMED_JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1850,7 +1922,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description NOT_REFUNDABLE (not completed) · IDEMPOTENCY_KEY_IN_USE */
+            /** @description NOT_REFUNDABLE: not completed · IDEMPOTENCY_KEY_IN_USE: retry with the same key shortly */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1859,7 +1931,25 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description REFUND_EXCEEDS_REMAINING · IDEMPOTENCY_KEY_REUSED */
+            /** @description PAYLOAD_TOO_LARGE: larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description REFUND_EXCEEDS_REMAINING: details say what is left · IDEMPOTENCY_KEY_REUSED: the key came with another body */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1877,7 +1967,16 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description GATEWAY_REJECTED (e.g. 1034) */
+            /** @description INTERNAL_ERROR: unexpected; quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description GATEWAY_REJECTED: e.g. 1034 */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -1886,7 +1985,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description GATEWAY_UNAVAILABLE */
+            /** @description GATEWAY_UNAVAILABLE · DATABASE_UNAVAILABLE: retry shortly */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1906,7 +2005,7 @@ export interface operations {
             };
         };
     };
-    PaymentsController_listCaptures: {
+    listCaptures: {
         parameters: {
             query?: never;
             header?: never;
@@ -1925,7 +2024,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaptureListResponseDto"];
                 };
             };
-            /** @description VALIDATION_FAILED (details name each field) */
+            /** @description VALIDATION_FAILED: id is not a UUID */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1970,9 +2069,27 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description INTERNAL_ERROR: unexpected; quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
-    PaymentsController_capture: {
+    capturePayment: {
         parameters: {
             query?: never;
             header: {
@@ -1997,7 +2114,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaptureResponseDto"];
                 };
             };
-            /** @description VALIDATION_FAILED (details name each field) */
+            /** @description VALIDATION_FAILED: details name each field · IDEMPOTENCY_KEY_MISSING · MALFORMED_JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2033,7 +2150,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description ILLEGAL_TRANSITION (not an authorized manual-capture payment) · AUTHORIZATION_EXPIRED · IDEMPOTENCY_KEY_IN_USE */
+            /** @description ILLEGAL_TRANSITION: not an authorized manual-capture payment · AUTHORIZATION_EXPIRED · IDEMPOTENCY_KEY_IN_USE: retry with the same key shortly */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2042,7 +2159,25 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description CAPTURE_EXCEEDS_AUTHORIZED · IDEMPOTENCY_KEY_REUSED */
+            /** @description PAYLOAD_TOO_LARGE: larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CAPTURE_EXCEEDS_AUTHORIZED: details say what is left · IDEMPOTENCY_KEY_REUSED: the key came with another body */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2060,6 +2195,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description INTERNAL_ERROR: unexpected; quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description GATEWAY_REJECTED */
             502: {
                 headers: {
@@ -2069,7 +2213,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description GATEWAY_UNAVAILABLE */
+            /** @description GATEWAY_UNAVAILABLE · DATABASE_UNAVAILABLE: retry shortly */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2089,7 +2233,7 @@ export interface operations {
             };
         };
     };
-    PaymentsController_cancel: {
+    cancelPayment: {
         parameters: {
             query?: never;
             header?: never;
@@ -2108,7 +2252,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentResponseDto"];
                 };
             };
-            /** @description VALIDATION_FAILED (details name each field) */
+            /** @description VALIDATION_FAILED: id is not a UUID */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2162,6 +2306,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description INTERNAL_ERROR: unexpected; quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description GATEWAY_REJECTED */
             502: {
                 headers: {
@@ -2171,13 +2324,34 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description GATEWAY_UNAVAILABLE · DATABASE_UNAVAILABLE: retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description GATEWAY_TIMEOUT */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
-    SavedCardsController_list: {
+    listSavedCards: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description The customer reference the cards were saved for (`recurring.customerReference`) */
+                reference: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -2190,7 +2364,7 @@ export interface operations {
                     "application/json": components["schemas"]["SavedCardListResponseDto"];
                 };
             };
-            /** @description VALIDATION_FAILED (reference or id malformed) */
+            /** @description VALIDATION_FAILED: reference malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2226,13 +2400,36 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description INTERNAL_ERROR: unexpected; quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
-    SavedCardsController_delete: {
+    deleteSavedCard: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description The saved card (`savedCard.id` of the payment that saved it) */
+                id: string;
+                /** @description The customer reference the cards were saved for (`recurring.customerReference`) */
+                reference: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -2245,7 +2442,7 @@ export interface operations {
                     "application/json": components["schemas"]["SavedCardResponseDto"];
                 };
             };
-            /** @description VALIDATION_FAILED (reference or id malformed) */
+            /** @description VALIDATION_FAILED: reference or id malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2272,7 +2469,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description SAVED_CARD_NOT_FOUND (also for another customer's card) */
+            /** @description SAVED_CARD_NOT_FOUND: also for another customer's card */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2290,6 +2487,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description SAVED_CARD_UNREADABLE: the card's token cannot be decrypted (TOKEN_ENCRYPTION_KEY) · INTERNAL_ERROR: unexpected; quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description GATEWAY_REJECTED */
             502: {
                 headers: {
@@ -2299,7 +2505,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description GATEWAY_UNAVAILABLE: the card is kept; retry */
+            /** @description GATEWAY_UNAVAILABLE: the card is kept; retry · DATABASE_UNAVAILABLE: retry shortly */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2319,22 +2525,30 @@ export interface operations {
             };
         };
     };
-    WebhooksController_get: {
+    receiveMultisafepayNotificationGet: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description Our order id (MultiSafepay calls it transactionid) */
+                transactionid: string;
+                /** @description Unix seconds */
+                timestamp?: string;
+                /** @description pretransaction deliveries are acknowledged and ignored */
+                payload_type?: string;
+                identifier?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK (committed) */
+            /** @description Committed (anything else makes MultiSafepay retry) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": string;
+                    "text/plain": "OK";
                 };
             };
             /** @description VALIDATION_FAILED */
@@ -2364,11 +2578,55 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description INTERNAL_ERROR: unexpected; quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description GATEWAY_REJECTED · GATEWAY_ORDER_NOT_FOUND */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description GATEWAY_UNAVAILABLE · DATABASE_UNAVAILABLE: retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description GATEWAY_TIMEOUT */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
-    WebhooksController_post: {
+    receiveMultisafepayNotification: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description Our order id (MultiSafepay calls it transactionid) */
+                transactionid: string;
+                /** @description Unix seconds */
+                timestamp?: string;
+                /** @description pretransaction deliveries are acknowledged and ignored */
+                payload_type?: string;
+                identifier?: string;
+            };
             header: {
                 /** @description base64(timestamp:hex(HMAC-SHA512)) */
                 Auth: string;
@@ -2376,18 +2634,23 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description MultiSafepay's order as its API returns it; signed byte for byte in `Auth` */
+        requestBody: {
+            content: {
+                "application/json": Record<string, unknown>;
+            };
+        };
         responses: {
-            /** @description OK (committed) */
+            /** @description Committed (anything else makes MultiSafepay retry) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": string;
+                    "text/plain": "OK";
                 };
             };
-            /** @description INVALID_NOTIFICATION · VALIDATION_FAILED */
+            /** @description INVALID_NOTIFICATION · VALIDATION_FAILED · MALFORMED_JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2414,6 +2677,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description PAYLOAD_TOO_LARGE: larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description RATE_LIMITED: too many from this sender (MultiSafepay retries later) */
             429: {
                 headers: {
@@ -2423,9 +2695,45 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description INTERNAL_ERROR: unexpected; quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description GATEWAY_REJECTED · GATEWAY_ORDER_NOT_FOUND */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description GATEWAY_UNAVAILABLE · DATABASE_UNAVAILABLE: retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description GATEWAY_TIMEOUT */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
-    EventsController_list: {
+    listEvents: {
         parameters: {
             query?: {
                 /** @description `nextCursor` of the previous page; without it the feed starts at the oldest event kept */
@@ -2448,7 +2756,7 @@ export interface operations {
                     "application/json": components["schemas"]["EventPageDto"];
                 };
             };
-            /** @description VALIDATION_FAILED */
+            /** @description VALIDATION_FAILED: details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2484,9 +2792,27 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description INTERNAL_ERROR: unexpected; quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
-    EventsController_get: {
+    getEvent: {
         parameters: {
             query?: never;
             header?: never;
@@ -2505,7 +2831,7 @@ export interface operations {
                     "application/json": components["schemas"]["EventDto"];
                 };
             };
-            /** @description VALIDATION_FAILED */
+            /** @description VALIDATION_FAILED: id is not an event id */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2550,9 +2876,27 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description INTERNAL_ERROR: unexpected; quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
-    EventsController_redeliver: {
+    redeliverEvent: {
         parameters: {
             query?: never;
             header?: never;
@@ -2561,7 +2905,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RedeliverDto"];
+            };
+        };
         responses: {
             202: {
                 headers: {
@@ -2571,7 +2919,7 @@ export interface operations {
                     "application/json": components["schemas"]["RedeliverResponseDto"];
                 };
             };
-            /** @description VALIDATION_FAILED */
+            /** @description VALIDATION_FAILED: details name each field · MALFORMED_JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2607,6 +2955,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description PAYLOAD_TOO_LARGE: larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description RATE_LIMITED: see Retry-After (seconds) */
             429: {
                 headers: {
@@ -2616,9 +2982,27 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description INTERNAL_ERROR: unexpected; quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
-    WebhookEndpointsController_list: {
+    listWebhookEndpoints: {
         parameters: {
             query?: never;
             header?: never;
@@ -2633,15 +3017,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookEndpointListDto"];
-                };
-            };
-            /** @description VALIDATION_FAILED (details name each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description UNAUTHENTICATED: missing or wrong API key */
@@ -2671,9 +3046,27 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description INTERNAL_ERROR: unexpected; quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
-    WebhookEndpointsController_create: {
+    createWebhookEndpoint: {
         parameters: {
             query?: never;
             header?: never;
@@ -2694,7 +3087,7 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookEndpointWithSecretDto"];
                 };
             };
-            /** @description VALIDATION_FAILED (details name each field) */
+            /** @description VALIDATION_FAILED: details name each field · MALFORMED_JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2721,6 +3114,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description PAYLOAD_TOO_LARGE: larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description RATE_LIMITED: see Retry-After (seconds) */
             429: {
                 headers: {
@@ -2730,9 +3141,27 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description INTERNAL_ERROR: unexpected; quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
-    WebhookEndpointsController_get: {
+    getWebhookEndpoint: {
         parameters: {
             query?: never;
             header?: never;
@@ -2751,7 +3180,7 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookEndpointDto"];
                 };
             };
-            /** @description VALIDATION_FAILED (details name each field) */
+            /** @description VALIDATION_FAILED: id is not a UUID */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2796,9 +3225,27 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description INTERNAL_ERROR: unexpected; quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
-    WebhookEndpointsController_remove: {
+    deleteWebhookEndpoint: {
         parameters: {
             query?: never;
             header?: never;
@@ -2816,7 +3263,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description VALIDATION_FAILED (details name each field) */
+            /** @description VALIDATION_FAILED: id is not a UUID */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2861,9 +3308,27 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description INTERNAL_ERROR: unexpected; quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
-    WebhookEndpointsController_update: {
+    updateWebhookEndpoint: {
         parameters: {
             query?: never;
             header?: never;
@@ -2886,7 +3351,7 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookEndpointDto"];
                 };
             };
-            /** @description VALIDATION_FAILED (details name each field) */
+            /** @description VALIDATION_FAILED: details name each field · MALFORMED_JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2922,6 +3387,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description PAYLOAD_TOO_LARGE: larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description RATE_LIMITED: see Retry-After (seconds) */
             429: {
                 headers: {
@@ -2931,9 +3414,27 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description INTERNAL_ERROR: unexpected; quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
-    WebhookEndpointsController_rotateSecret: {
+    rotateWebhookEndpointSecret: {
         parameters: {
             query?: never;
             header?: never;
@@ -2952,7 +3453,7 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookEndpointWithSecretDto"];
                 };
             };
-            /** @description VALIDATION_FAILED (details name each field) */
+            /** @description VALIDATION_FAILED: id is not a UUID */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2997,9 +3498,27 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description INTERNAL_ERROR: unexpected; quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
-    WebhookEndpointsController_deliveries: {
+    listWebhookEndpointDeliveries: {
         parameters: {
             query?: {
                 status?: "pending" | "succeeded" | "failed";
@@ -3021,7 +3540,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeliveryListDto"];
                 };
             };
-            /** @description VALIDATION_FAILED (details name each field) */
+            /** @description VALIDATION_FAILED: details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3059,6 +3578,24 @@ export interface operations {
             };
             /** @description RATE_LIMITED: see Retry-After (seconds) */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description INTERNAL_ERROR: unexpected; quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: retry shortly */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
