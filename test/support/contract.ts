@@ -229,7 +229,7 @@ export function contractOperations(): { operationId: string; method: string; pat
 /** Where each spec file's hook adds the answers it checked (in the suite's log directory). */
 export const CONTRACT_REPORT = 'contract-report.jsonl';
 
-/** After the suite: how many answers were checked, per status, and the operations none reached. */
+/** After the suite: how many answers matched, per status, and the operations none reached. */
 export function printContractReport(dir: string): void {
   const file = join(dir, CONTRACT_REPORT);
   if (!existsSync(file)) return;
@@ -249,7 +249,7 @@ export function printContractReport(dir: string): void {
   process.stdout.write(
     [
       '',
-      `Contract: ${total} answers checked against openapi.json, ${reached.size} of ` +
+      `Contract: ${total} answers matched openapi.json, ${reached.size} of ` +
         `${contractOperations().length} operations reached`,
       ...[...byOperation].map(([op, statuses]) => `  ${op}: ${statuses.join(' ')}`),
       ...(unreached.length > 0

@@ -13,7 +13,7 @@ import { PaymentResponseDto } from '../../payments/dto/payment-response.dto.js';
 import { RefundResponseDto } from '../../payments/dto/refund.dto.js';
 import { SavedCardResponseDto } from '../../payments/dto/saved-card.dto.js';
 
-/** The fields of every event, in the feed and in every delivery (DESIGN §8). */
+/** The fields of every event, in the feed and in every delivery (docs/events.md). */
 abstract class EventFieldsDto {
   @ApiProperty({
     example: 'evt_0c6f2a9d41b7e03c85a1d2f4e6',
