@@ -1,7 +1,7 @@
 import { PaymentLifecycleService, TransactionRunner } from '@app/payments';
 import { randomUUID } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   call,
   CARDS,
@@ -389,10 +389,18 @@ describe('webhook deliveries: failures, retries, isolation, rotation, redelivery
         expect(sub.accepted).toHaveLength(0);
         sub.mode = { kind: 'ok' };
         await sub.waitFor(() => sub.eventsFor(payment.id).length === 1);
-        const [row] = (await deliveries(endpoint.id)).filter((d) => d.status === 'succeeded');
-        expect(row?.attempts).toBeGreaterThanOrEqual(3);
-        expect(row?.attemptLog.at(0)?.error).toContain(error);
-        expect(row?.attemptLog.at(-1)).toMatchObject({ status: 204, error: null });
+        // The subscriber has its 204 before the relay has recorded it: wait for the record.
+        const row = await vi.waitFor(
+          async () => {
+            const [done] = (await deliveries(endpoint.id)).filter((d) => d.status === 'succeeded');
+            if (!done) throw new Error('the delivery is not recorded as succeeded yet');
+            return done;
+          },
+          { timeout: 10_000, interval: 50 },
+        );
+        expect(row.attempts).toBeGreaterThanOrEqual(3);
+        expect(row.attemptLog.at(0)?.error).toContain(error);
+        expect(row.attemptLog.at(-1)).toMatchObject({ status: 204, error: null });
       } finally {
         await call(sut.url, 'DELETE', `/v1/webhook-endpoints/${endpoint.id}`);
         await sub.stop();

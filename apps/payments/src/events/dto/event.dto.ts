@@ -111,6 +111,14 @@ const VARIANTS: [typeof EventFieldsDto, readonly string[]][] = [
  * cannot declare a class as a union, so the schema is written here and added to the document
  * by buildOpenApiDocument.
  */
+const unmapped = EVENT_TYPES.filter(
+  (t) => VARIANTS.filter(([, types]) => types.includes(t)).length !== 1,
+);
+if (unmapped.length > 0) {
+  // A new kind of event needs its variant here, or the document would refuse its events.
+  throw new Error(`event types without exactly one schema: ${unmapped.join(', ')}`);
+}
+
 export const EVENT_SCHEMA: SchemaObject = {
   description: 'An event; `type` says which resource `data.object` is (docs/events.md)',
   oneOf: VARIANTS.map(([dto]) => ({ $ref: getSchemaPath(dto) })),
