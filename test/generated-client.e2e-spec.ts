@@ -153,5 +153,9 @@ describe('an SDK generated from openapi.json by @hey-api/openapi-ts', () => {
     expect(checks.listed).toHaveLength(1);
     expect(checks.refunds).toHaveLength(1);
     expect(checks.deliveries).toHaveLength(1);
+    expect(checks.me).toBe('dev');
+    // The GET and the signed POST above, at least (the sandbox notifies too).
+    expect(checks.notifications).toBeGreaterThanOrEqual(2);
+    expect(checks.eventDeliveries).toBeGreaterThanOrEqual(1);
   });
 });

@@ -70,6 +70,9 @@ export async function callEveryOperation(h: Harness): Promise<{
     'http_request_duration_seconds',
   );
 
+  // Who the key is.
+  checks.me = (await call('getMe', api.getMe({ client }))).name;
+
   // A payment: create, read, list, history, refresh, refund.
   const paid = await call(
     'createPayment',
@@ -182,6 +185,12 @@ export async function callEveryOperation(h: Harness): Promise<{
     }),
   );
 
+  const notified = await call(
+    'listPaymentNotifications',
+    api.listPaymentNotifications({ client, path: { id: paid.id } }),
+  );
+  checks.notifications = notified.data.length;
+
   // The event feed: `type` narrows `data.object` to the resource it carries.
   const feed = await call(
     'listEvents',
@@ -239,6 +248,11 @@ export async function callEveryOperation(h: Harness): Promise<{
     api.listWebhookEndpointDeliveries({ client, path: { id: endpoint.id } }),
   );
   checks.deliveries = deliveries.data.map((d) => d.eventId);
+  const eventDeliveries = await call(
+    'listEventDeliveries',
+    api.listEventDeliveries({ client, path: { id: first.id } }),
+  );
+  checks.eventDeliveries = eventDeliveries.data.length;
   await call(
     'deleteWebhookEndpoint',
     api.deleteWebhookEndpoint({ client, path: { id: endpoint.id } }),

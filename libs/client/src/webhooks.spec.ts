@@ -247,9 +247,10 @@ describe('verifyWebhook', () => {
     const narrowed = (event: PaymentsEvent) => {
       if (event.type === 'payment.completed' || event.type === 'payment.captured')
         expectTypeOf(event.data.object).toEqualTypeOf<Payment>();
-      if (event.type === 'refund.failed') expectTypeOf(event.data.object).toEqualTypeOf<Refund>();
+      if (event.type === 'refund.failed')
+        expectTypeOf(event.data.object).toEqualTypeOf<Omit<Refund, 'requestedBy'>>();
       if (event.type === 'capture.succeeded')
-        expectTypeOf(event.data.object).toEqualTypeOf<Capture>();
+        expectTypeOf(event.data.object).toEqualTypeOf<Omit<Capture, 'requestedBy'>>();
       if (event.type === 'saved_card.deleted')
         expectTypeOf(event.data.object).toEqualTypeOf<SavedCard>();
     };

@@ -15,7 +15,10 @@ export interface PaymentsEventBody {
   paymentId: string | null;
   /** Grows per payment: an event with a lower sequence than one already applied is stale. */
   sequence: number | null;
-  data: { object: Payment | Refund | Capture | SavedCard };
+  /** Refunds and captures come without `requestedBy` (the API key's name stays in the API). */
+  data: {
+    object: Payment | Omit<Refund, 'requestedBy'> | Omit<Capture, 'requestedBy'> | SavedCard;
+  };
 }
 
 /** The item type of `GET /v1/events` in a `paths` type; {@link PaymentsEventBody} without it. */

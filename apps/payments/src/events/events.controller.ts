@@ -19,6 +19,7 @@ import {
   RedeliverDto,
   RedeliverResponseDto,
 } from './dto/event.dto.js';
+import { EventDeliveryListDto } from './dto/webhook-endpoint.dto.js';
 
 function eventId(id: string): string {
   if (!/^evt_[0-9a-f]{26}$/.test(id)) {
@@ -59,6 +60,21 @@ export class EventsController {
   @ApiErrors('VALIDATION_FAILED: id is not an event id', 'EVENT_NOT_FOUND')
   get(@Param('id') id: string): Promise<EventDto> {
     return this.events.get(eventId(id)) as Promise<EventDto>;
+  }
+
+  @Get(':id/deliveries')
+  @RequireScope('events:read')
+  @ApiOperation({
+    operationId: 'listEventDeliveries',
+    summary: "The event's deliveries: one per webhook endpoint and RabbitMQ, with attempts",
+    description:
+      'Oldest first. Each has its status, attempts and last error, and its attempt log. An ' +
+      'event no destination subscribed to has none.',
+  })
+  @ApiOkResponse({ type: EventDeliveryListDto })
+  @ApiErrors('VALIDATION_FAILED: id is not an event id', 'EVENT_NOT_FOUND')
+  async deliveries(@Param('id') id: string): Promise<EventDeliveryListDto> {
+    return { data: await this.events.deliveries(eventId(id)) };
   }
 
   @Post(':id/redeliver')

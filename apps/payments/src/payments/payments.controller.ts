@@ -40,6 +40,7 @@ import { CaptureListResponseDto, CaptureResponseDto, CreateCaptureDto } from './
 import {
   PaymentEventListResponseDto,
   PaymentListResponseDto,
+  PaymentNotificationListResponseDto,
   PaymentResponseDto,
 } from './dto/payment-response.dto.js';
 
@@ -197,6 +198,24 @@ export class PaymentsController {
   @ApiErrors('VALIDATION_FAILED: id is not a UUID', 'PAYMENT_NOT_FOUND')
   async events(@Param('id', uuidPipe) id: string): Promise<PaymentEventListResponseDto> {
     return { data: await this.payments.events(id) };
+  }
+
+  @Get(':id/notifications')
+  @RequireScope('payments:read')
+  @ApiOperation({
+    operationId: 'listPaymentNotifications',
+    summary:
+      "The notifications received about the payment (and its captures' orders), oldest first",
+    description:
+      'Each as recorded on arrival: GET or POST, the signature verdict, and what came of it. ' +
+      'Kept NOTIFICATIONS_RETENTION_DAYS; the latest 500 are listed.',
+  })
+  @ApiOkResponse({ type: PaymentNotificationListResponseDto })
+  @ApiErrors('VALIDATION_FAILED: id is not a UUID', 'PAYMENT_NOT_FOUND')
+  async notifications(
+    @Param('id', uuidPipe) id: string,
+  ): Promise<PaymentNotificationListResponseDto> {
+    return { data: await this.payments.notifications(id) };
   }
 
   @Post(':id/refresh')

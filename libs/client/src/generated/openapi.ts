@@ -55,6 +55,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The calling API key's name and scopes
+         * @description Never the secret. Any valid key may ask; no scope is needed.
+         */
+        get: operations["getMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/payments": {
         parameters: {
             query?: never;
@@ -102,6 +122,26 @@ export interface paths {
         };
         /** The payment's lifecycle history, oldest first (anomalies included) */
         get: operations["listPaymentEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/payments/{id}/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The notifications received about the payment (and its captures' orders), oldest first
+         * @description Each as recorded on arrival: GET or POST, the signature verdict, and what came of it. Kept NOTIFICATIONS_RETENTION_DAYS; the latest 500 are listed.
+         */
+        get: operations["listPaymentNotifications"];
         put?: never;
         post?: never;
         delete?: never;
@@ -282,6 +322,26 @@ export interface paths {
         };
         /** One event */
         get: operations["getEvent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The event's deliveries: one per webhook endpoint and RabbitMQ, with attempts
+         * @description Oldest first. Each has its status, attempts and last error, and its attempt log. An event no destination subscribed to has none.
+         */
+        get: operations["listEventDeliveries"];
         put?: never;
         post?: never;
         delete?: never;
@@ -506,6 +566,21 @@ export interface components {
             error: components["schemas"]["ErrorDetailDto"];
             /** @example 0f8e5c1e-9d1b-4a53-b0e1-3f8f0f5b2c11 */
             requestId: string;
+        };
+        MeResponseDto: {
+            /**
+             * @description The name of the API key (API_KEYS)
+             * @example support
+             */
+            name: string;
+            /**
+             * @description What the key may do. `admin` includes every other scope, and the list then names them all.
+             * @example [
+             *       "payments:read",
+             *       "events:read"
+             *     ]
+             */
+            scopes: ("payments:read" | "payments:write" | "refunds:write" | "events:read" | "events:admin" | "admin")[];
         };
         CardDto: {
             /**
@@ -790,6 +865,33 @@ export interface components {
         PaymentEventListResponseDto: {
             data: components["schemas"]["PaymentEventDto"][];
         };
+        PaymentNotificationDto: {
+            /** @example 8d2f0c4e-1b3a-4c5d-9e7f-0a1b2c3d4e5f */
+            id: string;
+            /** @example 2026-11-24T14:00:02.000Z */
+            receivedAt: string;
+            /**
+             * @example POST
+             * @enum {string}
+             */
+            method: "GET" | "POST";
+            /** @description The order id it named: the payment's, or one of its captures' */
+            orderId: string | null;
+            /** @description POST: whether the signature verified; null for GET (unsigned) */
+            signatureOk: boolean | null;
+            /**
+             * @description applied: it moved the payment; noop: nothing new; anomaly: an illegal move, recorded; bad_signature, invalid: refused; coalesced: answered by a read already under way; failed: the re-read failed (MultiSafepay retries)
+             * @example applied
+             * @enum {string}
+             */
+            outcome: "applied" | "noop" | "anomaly" | "unknown_order" | "bad_signature" | "invalid" | "failed" | "coalesced";
+            note: string | null;
+            /** @example 203.0.113.7 */
+            source: string | null;
+        };
+        PaymentNotificationListResponseDto: {
+            data: components["schemas"]["PaymentNotificationDto"][];
+        };
         CreateRefundDto: {
             /**
              * @description Minor units; omitted: everything that remains
@@ -827,6 +929,11 @@ export interface components {
             status: "pending" | "unknown" | "reserved" | "completed" | "failed";
             gateway: components["schemas"]["RefundGatewayDto"];
             error: components["schemas"]["RefundErrorDto"] | null;
+            /**
+             * @description The name of the API key that asked for it
+             * @example shop
+             */
+            requestedBy: string;
             createdAt: string;
             updatedAt: string;
         };
@@ -874,6 +981,11 @@ export interface components {
             status: "pending" | "unknown" | "succeeded" | "failed";
             gateway: components["schemas"]["CaptureGatewayDto"];
             error: components["schemas"]["CaptureErrorDto"] | null;
+            /**
+             * @description The name of the API key that asked for it
+             * @example shop
+             */
+            requestedBy: string;
             createdAt: string;
             updatedAt: string;
         };
@@ -964,7 +1076,7 @@ export interface components {
             type: "refund.succeeded" | "refund.failed";
             data: {
                 /** @description The refund */
-                object: components["schemas"]["RefundResponseDto"];
+                object: components["schemas"]["RefundEventObjectDto"];
             };
         };
         CaptureEventDto: {
@@ -989,7 +1101,7 @@ export interface components {
             type: "capture.succeeded" | "capture.failed";
             data: {
                 /** @description The capture */
-                object: components["schemas"]["CaptureResponseDto"];
+                object: components["schemas"]["CaptureEventObjectDto"];
             };
         };
         SavedCardEventDto: {
@@ -1017,12 +1129,98 @@ export interface components {
                 object: components["schemas"]["SavedCardResponseDto"];
             };
         };
+        RefundEventObjectDto: {
+            /** @example 0b6d3c55-5a6e-4a4f-9a66-5a1f3d1c2b7e */
+            id: string;
+            paymentId: string;
+            /** @example 400 */
+            amount: number;
+            /** @example EUR */
+            currency: string;
+            description: string | null;
+            /**
+             * @description reserved: accepted by MultiSafepay; failed: refused (see error); unknown: retry with the same key
+             * @example reserved
+             * @enum {string}
+             */
+            status: "pending" | "unknown" | "reserved" | "completed" | "failed";
+            gateway: components["schemas"]["RefundGatewayDto"];
+            error: components["schemas"]["RefundErrorDto"] | null;
+            createdAt: string;
+            updatedAt: string;
+        };
+        CaptureEventObjectDto: {
+            /** @example 5b0e1f3c-2a4d-4b6e-8f0a-1c2d3e4f5a6b */
+            id: string;
+            paymentId: string;
+            /** @example 600 */
+            amount: number;
+            /** @example EUR */
+            currency: string;
+            /** @example Shipment 1 of 2 */
+            description: string | null;
+            /**
+             * @description `succeeded`: captured; `failed`: MultiSafepay refused it (nothing captured); `unknown`: the outcome is not known yet: retry with the same Idempotency-Key to settle it
+             * @example succeeded
+             * @enum {string}
+             */
+            status: "pending" | "unknown" | "succeeded" | "failed";
+            gateway: components["schemas"]["CaptureGatewayDto"];
+            error: components["schemas"]["CaptureErrorDto"] | null;
+            createdAt: string;
+            updatedAt: string;
+        };
         EventPageDto: {
             data: components["schemas"]["EventDto"][];
             /** @description Pass as `after` to continue. Present even on the last page (the feed keeps growing); null only when there were no events at all */
             nextCursor: string | null;
             /** @description More events were already waiting beyond this page */
             hasMore: boolean;
+        };
+        DeliveryAttemptDto: {
+            /** @example 2026-11-28T18:00:01.000Z */
+            at: string;
+            /** @example 500 */
+            status: number | null;
+            /** @example HTTP 500 */
+            error: string | null;
+            /** @example 42 */
+            durationMs: number;
+        };
+        EventDeliveryDto: {
+            id: string;
+            /** @example evt_0c6f2a9d41b7e03c85a1d2f4e6 */
+            eventId: string;
+            /** @example payment.completed */
+            eventType: string;
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "failed";
+            /** @example 2 */
+            attempts: number;
+            nextAttemptAt: string | null;
+            lastAttemptAt: string | null;
+            deliveredAt: string | null;
+            attemptLog: components["schemas"]["DeliveryAttemptDto"][];
+            createdAt: string;
+            /**
+             * @description webhook: an endpoint; amqp: RabbitMQ
+             * @enum {string}
+             */
+            channel: "webhook" | "amqp";
+            /** @description null for RabbitMQ */
+            endpointId: string | null;
+            /** @example https://orders.shop.internal/events */
+            endpointUrl: string | null;
+            /**
+             * @description HTTP status
+             * @example 500
+             */
+            lastStatus: number | null;
+            /** @example HTTP 500 */
+            lastError: string | null;
+        };
+        EventDeliveryListDto: {
+            data: components["schemas"]["EventDeliveryDto"][];
         };
         RedeliverDto: {
             /**
@@ -1148,16 +1346,6 @@ export interface components {
              */
             status?: "enabled" | "disabled";
         };
-        DeliveryAttemptDto: {
-            /** @example 2026-11-28T18:00:01.000Z */
-            at: string;
-            /** @example 500 */
-            status: number | null;
-            /** @example HTTP 500 */
-            error: string | null;
-            /** @example 42 */
-            durationMs: number;
-        };
         DeliveryDto: {
             id: string;
             /** @example evt_0c6f2a9d41b7e03c85a1d2f4e6 */
@@ -1280,10 +1468,58 @@ export interface operations {
             };
         };
     };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing or wrong API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED: see Retry-After (seconds) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description INTERNAL_ERROR: unexpected; quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     listPayments: {
         parameters: {
             query?: {
                 orderId?: string;
+                /** @description Finds payments by our id, orderId, MultiSafepay transaction id, or the card's last 4 digits (combine with createdFrom/createdTo to narrow a last-4 search) */
+                q?: string;
                 status?: "created" | "unknown" | "initialized" | "uncleared" | "authorized" | "reserved" | "completed" | "declined" | "cancelled" | "void" | "expired" | "refunded" | "partial_refunded" | "chargedback";
                 /** @description createdAt ≥ this instant */
                 createdFrom?: string;
@@ -1607,6 +1843,90 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaymentEventListResponseDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: id is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing or wrong API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the key lacks payments:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYMENT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED: see Retry-After (seconds) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description INTERNAL_ERROR: unexpected; quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    listPaymentNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentNotificationListResponseDto"];
                 };
             };
             /** @description VALIDATION_FAILED: id is not a UUID */
@@ -2425,10 +2745,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The saved card (`savedCard.id` of the payment that saved it) */
-                id: string;
                 /** @description The customer reference the cards were saved for (`recurring.customerReference`) */
                 reference: string;
+                /** @description The saved card (`savedCard.id` of the payment that saved it) */
+                id: string;
             };
             cookie?: never;
         };
@@ -2829,6 +3149,90 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EventDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: id is not an event id */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing or wrong API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the key lacks events:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description EVENT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED: see Retry-After (seconds) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description INTERNAL_ERROR: unexpected; quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    listEventDeliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventDeliveryListDto"];
                 };
             };
             /** @description VALIDATION_FAILED: id is not an event id */

@@ -5,7 +5,7 @@ import {
   REFUND_EVENT_TYPES,
   SAVED_CARD_EVENT_TYPES,
 } from '@app/payments';
-import { ApiProperty, getSchemaPath, type SchemaObject } from '@nestjs/swagger';
+import { ApiProperty, getSchemaPath, OmitType, type SchemaObject } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { CaptureResponseDto } from '../../payments/dto/capture.dto.js';
@@ -39,6 +39,13 @@ abstract class EventFieldsDto {
   sequence!: number | null;
 }
 
+/**
+ * A refund or capture as its events carry it: the resource of the API without `requestedBy` (the
+ * name of the API key that asked for it stays in the API).
+ */
+export class RefundEventObjectDto extends OmitType(RefundResponseDto, ['requestedBy'] as const) {}
+export class CaptureEventObjectDto extends OmitType(CaptureResponseDto, ['requestedBy'] as const) {}
+
 /** `data`: the resource after the change, never a later state. */
 const dataOf = (resource: string, description: string) => ({
   type: 'object' as const,
@@ -66,16 +73,16 @@ export class RefundEventDto extends EventFieldsDto {
   @ApiProperty({ enum: REFUND_EVENT_TYPES, example: 'refund.succeeded' })
   type!: string;
 
-  @ApiProperty(dataOf('RefundResponseDto', 'The refund'))
-  data!: { object: RefundResponseDto };
+  @ApiProperty(dataOf('RefundEventObjectDto', 'The refund'))
+  data!: { object: RefundEventObjectDto };
 }
 
 export class CaptureEventDto extends EventFieldsDto {
   @ApiProperty({ enum: CAPTURE_TYPES, example: 'capture.succeeded' })
   type!: string;
 
-  @ApiProperty(dataOf('CaptureResponseDto', 'The capture'))
-  data!: { object: CaptureResponseDto };
+  @ApiProperty(dataOf('CaptureEventObjectDto', 'The capture'))
+  data!: { object: CaptureEventObjectDto };
 }
 
 export class SavedCardEventDto extends EventFieldsDto {
@@ -93,8 +100,8 @@ export const EVENT_MODELS = [
   CaptureEventDto,
   SavedCardEventDto,
   PaymentResponseDto,
-  RefundResponseDto,
-  CaptureResponseDto,
+  RefundEventObjectDto,
+  CaptureEventObjectDto,
   SavedCardResponseDto,
 ];
 
