@@ -362,6 +362,19 @@ describe('webhook deliveries: failures, retries, isolation, rotation, redelivery
       }>(sut.url, 'GET', `/v1/webhook-endpoints/${endpointId}/deliveries`)
     ).body.data;
 
+  /**
+   * The endpoint's deliveries once none is pending: the relay records a 2xx once it has the
+   * answer, which is after the subscriber has the request.
+   */
+  const settledDeliveries = async (endpointId: string) => {
+    await expect
+      .poll(async () => (await deliveries(endpointId)).filter((d) => d.status === 'pending'), {
+        timeout: 10_000,
+      })
+      .toEqual([]);
+    return deliveries(endpointId);
+  };
+
   const pay = async (): Promise<PaymentBody> =>
     (await createPayment<PaymentBody>(sut.url, paymentRequest())).body;
 
@@ -389,7 +402,9 @@ describe('webhook deliveries: failures, retries, isolation, rotation, redelivery
         expect(sub.accepted).toHaveLength(0);
         sub.mode = { kind: 'ok' };
         await sub.waitFor(() => sub.eventsFor(payment.id).length === 1);
-        const [row] = (await deliveries(endpoint.id)).filter((d) => d.status === 'succeeded');
+        const [row] = (await settledDeliveries(endpoint.id)).filter(
+          (d) => d.status === 'succeeded',
+        );
         expect(row?.attempts).toBeGreaterThanOrEqual(3);
         expect(row?.attemptLog.at(0)?.error).toContain(error);
         expect(row?.attemptLog.at(-1)).toMatchObject({ status: 204, error: null });
@@ -417,7 +432,9 @@ describe('webhook deliveries: failures, retries, isolation, rotation, redelivery
       expect(failing.body.failingSince).not.toBeNull();
       await sub.start(port);
       await sub.waitFor(() => payments.every((p) => sub.eventsFor(p.id).length === 1));
-      expect((await deliveries(endpoint.id)).every((d) => d.status === 'succeeded')).toBe(true);
+      expect((await settledDeliveries(endpoint.id)).every((d) => d.status === 'succeeded')).toBe(
+        true,
+      );
     } finally {
       await call(sut.url, 'DELETE', `/v1/webhook-endpoints/${endpoint.id}`);
       await sub.stop();
@@ -500,7 +517,7 @@ describe('webhook deliveries: failures, retries, isolation, rotation, redelivery
       expect(again.status).toBe(202);
       expect(again.body.scheduled).toBe(1);
       await sub.waitFor(() => sub.accepted.filter((d) => d.event.id === event?.id).length === 2);
-      const [row] = await deliveries(endpoint.id);
+      const [row] = await settledDeliveries(endpoint.id);
       expect(row).toMatchObject({ eventId: event?.id, status: 'succeeded' });
       expect(row?.attemptLog).toHaveLength(2);
       // Without a body: to every enabled endpoint subscribed to its type.
