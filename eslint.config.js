@@ -19,6 +19,133 @@ const crossProjectImports = {
   ],
 };
 
+/** Where the layering rules are explained; every message points there. */
+const WHY = 'docs/architecture.md#layering';
+
+/**
+ * `no-restricted-imports` for one project: the cross-project rules above plus its own. (A later
+ * config object replaces a rule's options, so each project's list repeats the common patterns.)
+ */
+const restrictedImports = (...patterns) => [
+  'error',
+  { patterns: [...crossProjectImports.patterns, ...patterns] },
+];
+
+/** The same modules loaded with `import()`, which `no-restricted-imports` does not see. */
+const restrictedDynamicImports = (source, message) => [
+  'error',
+  { selector: `ImportExpression[source.value=${source}]`, message },
+];
+
+const HTTP_AND_AMQP = [
+  'axios',
+  'axios/*',
+  '@nestjs/axios',
+  'undici',
+  'undici/*',
+  'node:http',
+  'node:https',
+  'node:http2',
+  'http',
+  'https',
+  'http2',
+  'amqplib',
+  'amqplib/*',
+  'amqp-connection-manager',
+  'standardwebhooks',
+];
+
+/**
+ * The layering of docs/architecture.md: dependencies point inward, to the domain. Each entry is
+ * one project's rule; test/repo/layering.spec.ts proves every one of them fails a forbidden
+ * import and lets an allowed one through.
+ */
+const layering = [
+  {
+    // The domain: no adapter, transport or sandbox; only its ports.
+    files: ['libs/payments/**/*.{ts,js,mjs}'],
+    rules: {
+      'no-restricted-imports': restrictedImports(
+        {
+          group: ['@app/*'],
+          message: `libs/payments imports no lib of ours: adapters, transports and the sandbox plug into its ports (${WHY}).`,
+        },
+        {
+          group: [
+            '**/multisafepay/**',
+            '**/msp-sandbox/**',
+            '**/webhook-sender/**',
+            '**/rabbitmq/**',
+          ],
+          message: `libs/payments imports no adapter, transport or sandbox (${WHY}).`,
+        },
+        {
+          group: HTTP_AND_AMQP,
+          message: `No HTTP or AMQP client in the domain: they belong to the adapters behind its ports (${WHY}).`,
+        },
+      ),
+      'no-restricted-syntax': restrictedDynamicImports(
+        '/^(@app\\u002F|axios|undici|amqplib|amqp-connection-manager|standardwebhooks|@nestjs\\u002Faxios|(node:)?https?2?$)/',
+        `libs/payments loads no lib of ours and no HTTP or AMQP client, not even with import() (${WHY}).`,
+      ),
+    },
+  },
+  {
+    // Written from docs/multisafepay.md alone: a misreading in one is caught by the other.
+    files: ['libs/msp-sandbox/**/*.{ts,js,mjs}'],
+    rules: {
+      'no-restricted-imports': restrictedImports(
+        {
+          group: ['@app/*'],
+          message: `The sandbox imports no lib of ours and shares nothing with libs/multisafepay (${WHY}).`,
+        },
+        {
+          group: ['**/multisafepay/**'],
+          message: `The sandbox shares nothing with libs/multisafepay (${WHY}).`,
+        },
+      ),
+      'no-restricted-syntax': restrictedDynamicImports(
+        '/^@app\\u002F|multisafepay\\u002F/',
+        `The sandbox imports no lib of ours, not even with import() (${WHY}).`,
+      ),
+    },
+  },
+  {
+    files: ['libs/multisafepay/**/*.{ts,js,mjs}'],
+    rules: {
+      'no-restricted-imports': restrictedImports({
+        group: ['@app/msp-sandbox', '**/msp-sandbox/**'],
+        message: `libs/multisafepay shares nothing with the sandbox (${WHY}).`,
+      }),
+      'no-restricted-syntax': restrictedDynamicImports(
+        '/msp-sandbox/',
+        `libs/multisafepay shares nothing with the sandbox, not even with import() (${WHY}).`,
+      ),
+    },
+  },
+  // The typed client is published on its own: nothing of the server, no path out of libs/client
+  // (a file `depth` folders below libs/client leaves it with more than `depth` `../`).
+  ...[0, 1, 2, 3, 4].map((depth) => ({
+    files: [`libs/client/${'*/'.repeat(depth)}*.{ts,mts,js,mjs}`],
+    rules: {
+      'no-restricted-imports': restrictedImports(
+        {
+          group: ['@app/*', '@nestjs/*'],
+          message: `libs/client imports nothing of the server: it is published on its own (${WHY}).`,
+        },
+        {
+          regex: `^(\\.\\./){${depth + 1},}`,
+          message: `libs/client imports nothing outside libs/client (${WHY}).`,
+        },
+      ),
+      'no-restricted-syntax': restrictedDynamicImports(
+        `/^(@app\\u002F|@nestjs\\u002F|(\\.\\.\\u002F){${depth + 1},})/`,
+        `libs/client imports nothing of the server, not even with import() (${WHY}).`,
+      ),
+    },
+  })),
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -65,8 +192,9 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-assignment': 'off',
     },
   },
+  ...layering,
   {
-    // Without AMQP_URL nothing of RabbitMQ may be loaded (DESIGN §8): the app imports the lib
+    // Without AMQP_URL nothing of RabbitMQ may be loaded (docs/design.md#events): the app imports the lib
     // with `await import('@app/rabbitmq')` when it is set (apps/payments/src/config/amqp.config.ts).
     files: ['**/*.ts'],
     ignores: ['libs/rabbitmq/**'],

@@ -21,7 +21,7 @@ const withPgDump =
   process.env.DATABASE_URL !== undefined &&
   (await available(needs.pgDump, 'test/card-data.e2e-spec.ts (pg_dump of the database)'));
 
-describe('card data never persists, logs or echoes (DESIGN §6, §10)', () => {
+describe('card data never persists, logs or echoes (docs/design.md#card-data, docs/design.md#saved-cards)', () => {
   let sut: RunningApp;
   /** MultiSafepay's tokens of the saved cards below, read from the sandbox's API. */
   const tokens: string[] = [];

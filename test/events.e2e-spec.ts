@@ -1,7 +1,7 @@
 import { PaymentLifecycleService, TransactionRunner } from '@app/payments';
 import { randomUUID } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   call,
   CARDS,
@@ -362,19 +362,6 @@ describe('webhook deliveries: failures, retries, isolation, rotation, redelivery
       }>(sut.url, 'GET', `/v1/webhook-endpoints/${endpointId}/deliveries`)
     ).body.data;
 
-  /**
-   * The endpoint's deliveries once none is pending: the relay records a 2xx once it has the
-   * answer, which is after the subscriber has the request.
-   */
-  const settledDeliveries = async (endpointId: string) => {
-    await expect
-      .poll(async () => (await deliveries(endpointId)).filter((d) => d.status === 'pending'), {
-        timeout: 10_000,
-      })
-      .toEqual([]);
-    return deliveries(endpointId);
-  };
-
   const pay = async (): Promise<PaymentBody> =>
     (await createPayment<PaymentBody>(sut.url, paymentRequest())).body;
 
@@ -402,12 +389,18 @@ describe('webhook deliveries: failures, retries, isolation, rotation, redelivery
         expect(sub.accepted).toHaveLength(0);
         sub.mode = { kind: 'ok' };
         await sub.waitFor(() => sub.eventsFor(payment.id).length === 1);
-        const [row] = (await settledDeliveries(endpoint.id)).filter(
-          (d) => d.status === 'succeeded',
+        // The subscriber has its 204 before the relay has recorded it: wait for the record.
+        const row = await vi.waitFor(
+          async () => {
+            const [done] = (await deliveries(endpoint.id)).filter((d) => d.status === 'succeeded');
+            if (!done) throw new Error('the delivery is not recorded as succeeded yet');
+            return done;
+          },
+          { timeout: 10_000, interval: 50 },
         );
-        expect(row?.attempts).toBeGreaterThanOrEqual(3);
-        expect(row?.attemptLog.at(0)?.error).toContain(error);
-        expect(row?.attemptLog.at(-1)).toMatchObject({ status: 204, error: null });
+        expect(row.attempts).toBeGreaterThanOrEqual(3);
+        expect(row.attemptLog.at(0)?.error).toContain(error);
+        expect(row.attemptLog.at(-1)).toMatchObject({ status: 204, error: null });
       } finally {
         await call(sut.url, 'DELETE', `/v1/webhook-endpoints/${endpoint.id}`);
         await sub.stop();
@@ -432,8 +425,14 @@ describe('webhook deliveries: failures, retries, isolation, rotation, redelivery
       expect(failing.body.failingSince).not.toBeNull();
       await sub.start(port);
       await sub.waitFor(() => payments.every((p) => sub.eventsFor(p.id).length === 1));
-      expect((await settledDeliveries(endpoint.id)).every((d) => d.status === 'succeeded')).toBe(
-        true,
+      // The subscriber has its 204s before the relay has recorded them: wait for the records.
+      await vi.waitFor(
+        async () => {
+          const statuses = (await deliveries(endpoint.id)).map((d) => d.status);
+          if (!statuses.every((status) => status === 'succeeded'))
+            throw new Error(`not all recorded as succeeded yet: ${statuses.join(', ')}`);
+        },
+        { timeout: 10_000, interval: 50 },
       );
     } finally {
       await call(sut.url, 'DELETE', `/v1/webhook-endpoints/${endpoint.id}`);
@@ -517,9 +516,18 @@ describe('webhook deliveries: failures, retries, isolation, rotation, redelivery
       expect(again.status).toBe(202);
       expect(again.body.scheduled).toBe(1);
       await sub.waitFor(() => sub.accepted.filter((d) => d.event.id === event?.id).length === 2);
-      const [row] = await settledDeliveries(endpoint.id);
+      // The subscriber has the second delivery before the relay has recorded it: wait for that.
+      const row = await vi.waitFor(
+        async () => {
+          const [first] = await deliveries(endpoint.id);
+          if (first?.status !== 'succeeded')
+            throw new Error(`the redelivery is not recorded yet: ${first?.status}`);
+          return first;
+        },
+        { timeout: 10_000, interval: 50 },
+      );
       expect(row).toMatchObject({ eventId: event?.id, status: 'succeeded' });
-      expect(row?.attemptLog).toHaveLength(2);
+      expect(row.attemptLog).toHaveLength(2);
       // Without a body: to every enabled endpoint subscribed to its type.
       const other = await call<{ scheduled: number }>(
         sut.url,

@@ -34,7 +34,7 @@ interface SavedCardResource extends SavedCard {
   deletedAt: string | null;
 }
 
-describe('saved cards (DESIGN §10)', () => {
+describe('saved cards (docs/design.md#saved-cards)', () => {
   let sut: RunningApp;
 
   beforeAll(async () => {

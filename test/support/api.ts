@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 export const DEV_KEY = 'dev-secret';
 
-/** Test cards of the sandbox (msp-api.md §8.1, docs/sandbox.md). */
+/** Test cards of the sandbox (docs/multisafepay.md#test-environment, docs/sandbox.md#test-cards). */
 export const CARDS = {
   threeDs: '4111111111111111',
   noThreeDs: '4012001038443335',

@@ -22,7 +22,7 @@ export function findCardData(text: string): string[] {
   return found;
 }
 
-/** MultiSafepay's `recurring_id` tokens found in clear in `text` (DESIGN §10: never stored or logged). */
+/** MultiSafepay's `recurring_id` tokens found in clear in `text` (docs/design.md#saved-cards: never stored or logged). */
 export function findTokens(text: string, tokens: readonly string[]): string[] {
   return tokens.filter((token) => text.includes(token));
 }

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 
 /**
  * MultiSafepay's notification signature, written here independently of libs/multisafepay
- * (msp-api.md §6.5): base64(ts + ":" + hex(HMAC-SHA512(key, ts + ":" + body))).
+ * (docs/multisafepay.md#signature): base64(ts + ":" + hex(HMAC-SHA512(key, ts + ":" + body))).
  */
 export function signNotification(
   body: string,

@@ -125,7 +125,7 @@ describe('verifyWebhook', () => {
     expect(failure(() => verifyWebhook(secret, h, body))).toBe('timestamp_out_of_tolerance');
   });
 
-  it('should return the event typed as DESIGN §8 describes it', async () => {
+  it('should return the event typed as docs/design.md#events describes it', async () => {
     const verified = verifyWebhook(secret, await headersFor(), body, { now: NOW });
     expect(verified.type).toBe('payment.completed');
     expect(verified.sequence).toBe(3);

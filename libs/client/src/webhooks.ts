@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Payment, Refund } from './client.js';
 import type { paths } from './generated/openapi.js';
 
-/** An event as DESIGN §8 describes it, until openapi.json documents the events feed. */
+/** An event as docs/design.md#events describes it, until openapi.json documents the events feed. */
 export interface PaymentsEventBody {
   /** `evt_…`, also the `webhook-id` header: dedupe on it (delivery is at least once). */
   id: string;
@@ -15,7 +15,7 @@ export interface PaymentsEventBody {
   data: { object: Payment | Refund };
 }
 
-/** The item type of `GET /v1/events` in a `paths` type; the DESIGN §8 body without it. */
+/** The item type of `GET /v1/events` in a `paths` type; the docs/design.md#events body without it. */
 export type EventOf<P> = P extends {
   '/v1/events': {
     get: {
@@ -28,7 +28,7 @@ export type EventOf<P> = P extends {
 
 /**
  * An event of the service: the item type of `GET /v1/events` in openapi.json once it is
- * documented there, the body of DESIGN §8 until then.
+ * documented there, the body of docs/design.md#events until then.
  */
 export type PaymentsEvent = EventOf<paths>;
 

@@ -24,7 +24,7 @@ export function buildDataSourceOptions(
     // PGlite has only plpgsql: gen_random_uuid() is core since PostgreSQL 13.
     uuidExtension: 'pgcrypto',
     installExtensions: false,
-    // The embedded server accepts exactly one connection (TOOLING.md: more interleave messages).
+    // The embedded server accepts exactly one connection (ADR 0003: more interleave messages).
     poolSize: embedded ? 1 : config.poolSize,
     extra: { connectionTimeoutMillis: config.connectTimeoutMs },
     logging: false,

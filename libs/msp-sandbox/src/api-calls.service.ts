@@ -81,7 +81,7 @@ export class ApiCalls {
     reply.raw.destroy();
   }
 
-  /** `api_key` header (documented), `?api_key=` or `Authorization: Bearer` (msp-api.md §1.2). */
+  /** `api_key` header (documented), `?api_key=` or `Authorization: Bearer` (docs/multisafepay.md#environments-and-authentication). */
   private apiKey(req: FastifyRequest): string {
     const header = req.headers.api_key;
     const query = (req.query as Record<string, unknown> | undefined)?.api_key;

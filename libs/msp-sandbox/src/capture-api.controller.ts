@@ -5,7 +5,7 @@ import { ApiCalls } from './api-calls.service.js';
 import { CapturesService } from './captures.service.js';
 import { MspEnvelopeFilter } from './msp-envelope.filter.js';
 
-/** `PATCH /capture/{order_id}`: release a manual-capture authorization (msp-capture-tokens.md §1.5). */
+/** `PATCH /capture/{order_id}`: release a manual-capture authorization (docs/multisafepay.md#releasing). */
 @ApiExcludeController()
 @UseFilters(MspEnvelopeFilter)
 @Controller('v1/json/capture')

@@ -16,7 +16,7 @@ const cannotCapture = (why: string) => new MspError(409, 1021, `Cannot create tr
 const cannotRelease = (why: string) => new MspError(409, 1000, `Cannot cancel: ${why}`);
 
 /**
- * Manual capture (msp-capture-tokens.md §1): the authorized state, `POST /orders/{id}/capture`
+ * Manual capture (docs/multisafepay.md#manual-capture): the authorized state, `POST /orders/{id}/capture`
  * (full and partial, each a capture order of its own), `PATCH /capture/{id}` (release what is
  * left) and the authorization's expiry per card brand.
  */
@@ -34,7 +34,7 @@ export class CapturesService {
     authorization.expiresAt = new Date(Date.now() + lifetime);
     authorization.remain = order.amount;
     this.store.schedule(order, EXPIRY_TIMER, lifetime, () => this.expire(order));
-    // §1.3: the order is "completed" while the money is only reserved (financial "initialized").
+    // docs/multisafepay.md#the-authorized-state: the order is "completed" while the money is only reserved (financial "initialized").
     this.store.setStatus(order, 'completed', 'initialized', reason, '');
   }
 
@@ -90,7 +90,7 @@ export class CapturesService {
       timers: new Map(),
       authorization: null,
       authOrder: order,
-      // The capture order carries no token of its own (§1.4: recurring_id null).
+      // The capture order carries no token of its own (docs/multisafepay.md#capturing: recurring_id null).
       recurring: null,
     };
     this.store.store(captureOrder);
@@ -107,12 +107,12 @@ export class CapturesService {
     }
     return {
       transaction_id: new BigIntegerText(captureOrder.transactionId),
-      // OBSERVED on MultiSafepay's test API (§1.4): a full capture answers the original order_id.
+      // OBSERVED on MultiSafepay's test API (docs/multisafepay.md#capturing): a full capture answers the original order_id.
       order_id: full ? order.orderId : captureOrderId,
     };
   }
 
-  /** PATCH /capture/{id} `{status: "cancelled", reason}`: release what is left (§1.5). */
+  /** PATCH /capture/{id} `{status: "cancelled", reason}`: release what is left (docs/multisafepay.md#releasing). */
   release(
     apiKey: string,
     orderId: string,
@@ -149,7 +149,7 @@ export class CapturesService {
 
   /**
    * Releases the remainder: `void` when nothing was captured, else the order completes with an
-   * `auth-cancellation` among its related transactions (§1.5, §1.6).
+   * `auth-cancellation` among its related transactions (docs/multisafepay.md#releasing).
    */
   private end(order: Order, kind: 'cancelled' | 'expired', reason: string): string {
     const authorization = order.authorization as Authorization;

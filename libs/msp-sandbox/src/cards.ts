@@ -1,4 +1,4 @@
-/** Test cards and what the sandbox does with them (msp-api.md §8.1 and §10.4). */
+/** Test cards and what the sandbox does with them (docs/multisafepay.md#test-environment, docs/sandbox.md#test-cards). */
 
 export type CardOutcome =
   | { kind: 'three_ds' }

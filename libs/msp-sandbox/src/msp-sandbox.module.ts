@@ -33,7 +33,7 @@ class SandboxRoutesModule {}
 class SandboxAdminModule {}
 
 /**
- * An offline MultiSafepay (msp-api.md §10): the JSON API and the 3-D Secure page under
+ * An offline MultiSafepay (docs/sandbox.md): the JSON API and the 3-D Secure page under
  * `/<routePrefix>`, and the control surface at `/sandbox-admin`.
  */
 @Module({})

@@ -36,7 +36,7 @@ export function signNotification(body: string, apiKey: string, timestampS: numbe
 }
 
 /**
- * Sends notifications like MultiSafepay (msp-api.md §6): `transactionid` and `timestamp` appended
+ * Sends notifications like MultiSafepay (docs/multisafepay.md#notifications): `transactionid` and `timestamp` appended
  * to the URL, POST bodies signed in `Auth`, retried with a fresh timestamp until the merchant
  * answers HTTP 200 with `OK`. Tests can drop, duplicate or reorder deliveries.
  */

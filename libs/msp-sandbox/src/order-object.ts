@@ -1,7 +1,7 @@
 import { amsterdamTime, mspTime, type Order } from './order.js';
 import { BigIntegerText } from './wire-json.js';
 
-/** The order object of GET /orders/{id} (msp-api.md §4), also the POST notification body. */
+/** The order object of GET /orders/{id} (docs/multisafepay.md#the-order-object), also the POST notification body. */
 export function orderObject(o: Order): Record<string, unknown> {
   const transactionId = new BigIntegerText(o.transactionId);
   const paid = ['completed', 'refunded', 'partial_refunded', 'shipped', 'chargedback'].includes(
@@ -87,7 +87,7 @@ export function orderObject(o: Order): Record<string, unknown> {
   };
 }
 
-/** `capture`, `capture_expiry`, `capture_remain` of a manual-capture order (§1.3); none otherwise. */
+/** `capture`, `capture_expiry`, `capture_remain` of a manual-capture order (docs/multisafepay.md#the-authorized-state); none otherwise. */
 function captureFields(o: Order): Record<string, unknown> {
   if (!o.authorization) return {};
   return {

@@ -23,10 +23,10 @@ export interface CardSummary {
   masked: string;
 }
 
-/** A `POST /orders` body that passed every check (msp-api.md §2, §10.3). */
+/** A `POST /orders` body that passed every check (docs/multisafepay.md#creating-a-direct-card-order, docs/sandbox.md#api). */
 export interface OrderRequest {
   orderId: string;
-  /** Null only for a token payment that names no gateway (msp-capture-tokens.md §2.3). */
+  /** Null only for a token payment that names no gateway (docs/multisafepay.md#paying-with-a-token). */
   gateway: string | null;
   currency: string;
   amount: number;
@@ -37,7 +37,7 @@ export interface OrderRequest {
   cancelUrl: string | null;
   customer: Body;
   vars: [unknown, unknown, unknown];
-  /** `capture: "manual"`: authorize now, capture later (msp-capture-tokens.md §1.2). */
+  /** `capture: "manual"`: authorize now, capture later (docs/multisafepay.md#manual-capture). */
   manualCapture: boolean;
   /** `recurring_model` and `customer.reference`: a first payment, or a token payment's model. */
   recurring: { model: RecurringModel; customerReference: string } | null;
@@ -58,7 +58,7 @@ export function parseOrderRequest(
   if (!type) throw missingData('type');
   if (type !== 'direct')
     throw invalidField(1021, `Cannot create transaction: the sandbox supports type 'direct' only`);
-  // Top level (every example and SDK) or nested `recurring: {id, model}` (the card schema, §7 q16).
+  // Top level (every example and SDK) or nested `recurring: {id, model}` (the card schema; docs/multisafepay.md#open-questions).
   const nested = isObject(body.recurring) ? body.recurring : {};
   const recurringId = body.recurring_id ?? nested.id;
   const tokenPayment = recurringId !== undefined && recurringId !== null && recurringId !== '';
@@ -190,7 +190,7 @@ export function isPast(yymm: string): boolean {
   return Number(yymm) < (now.getUTCFullYear() % 100) * 100 + now.getUTCMonth() + 1;
 }
 
-/** Manual capture is offered for Visa, Mastercard and Maestro only (msp-capture-tokens.md §1.1). */
+/** Manual capture is offered for Visa, Mastercard and Maestro only (docs/multisafepay.md#manual-capture). */
 export function checkCaptureBrand(brand: string): void {
   if (!(CAPTURE_BRANDS as readonly string[]).includes(brand)) {
     throw invalidField(
@@ -200,7 +200,7 @@ export function checkCaptureBrand(brand: string): void {
   }
 }
 
-/** The `customer` object of an order answer (msp-api.md §4.1): `phone` comes back as `phone1`. */
+/** The `customer` object of an order answer (docs/multisafepay.md#the-order-object): `phone` comes back as `phone1`. */
 export function customerOf(c: Body): Record<string, unknown> {
   const s = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
   return {

@@ -28,14 +28,14 @@ export interface Refund {
   modified: Date;
 }
 
-/** One capture of a manual-capture authorization: an order of its own (msp-capture-tokens.md §1.4). */
+/** One capture of a manual-capture authorization: an order of its own (docs/multisafepay.md#capturing). */
 export interface Capture {
   order: Order;
   amount: number;
   created: Date;
 }
 
-/** The release of what was left of an authorization, by the merchant or by expiry (§1.5). */
+/** The release of what was left of an authorization, by the merchant or by expiry (docs/multisafepay.md#releasing). */
 export interface AuthCancellation {
   kind: 'cancelled' | 'expired';
   transactionId: string;
@@ -44,7 +44,7 @@ export interface AuthCancellation {
   created: Date;
 }
 
-/** The state of a `capture: "manual"` order (msp-capture-tokens.md §1.3). */
+/** The state of a `capture: "manual"` order (docs/multisafepay.md#the-authorized-state). */
 export interface Authorization {
   /** Null until the card is authorized (while 3-D Secure or a fraud review is pending). */
   expiresAt: Date | null;

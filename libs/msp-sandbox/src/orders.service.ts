@@ -123,7 +123,7 @@ export class OrdersService {
         extra = this.threeDs.start(order);
         break;
       case 'completed':
-        // A token payment skips 3-D Secure: no authentication result (msp-capture-tokens.md §2.3).
+        // A token payment skips 3-D Secure: no authentication result (docs/multisafepay.md#paying-with-a-token).
         if (!order.recurring?.token) order.authentication = 'Y';
         this.approvals.approve(order, 'Successful approval/completion');
         break;
@@ -148,7 +148,7 @@ export class OrdersService {
   }
 }
 
-/** A payment with a token: final at once, no 3-D Secure (§2.3), unless the card refuses it. */
+/** A payment with a token: final at once, no 3-D Secure (docs/multisafepay.md#paying-with-a-token), unless the card refuses it. */
 function tokenOutcome(token: StoredToken): CardOutcome {
   if (token.declinesPayments)
     return {

@@ -16,7 +16,7 @@ import { ApiCalls } from './api-calls.service.js';
 import { MspEnvelopeFilter } from './msp-envelope.filter.js';
 import { TokensService } from './tokens.service.js';
 
-/** The token endpoints under `/recurring/{customer_reference}` (msp-capture-tokens.md §2.4). */
+/** The token endpoints under `/recurring/{customer_reference}` (docs/multisafepay.md#token-endpoints). */
 @ApiExcludeController()
 @UseFilters(MspEnvelopeFilter)
 @Controller('v1/json/recurring')

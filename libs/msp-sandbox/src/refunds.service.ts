@@ -5,7 +5,7 @@ import { OrderStore } from './order-store.service.js';
 import { MSP_SANDBOX_OPTIONS, type ResolvedSandboxOptions } from './sandbox.options.js';
 import { BigIntegerText } from './wire-json.js';
 
-/** `POST /orders/{id}/refunds` (msp-api.md §7.1, §10.8): refunds and their settling. */
+/** `POST /orders/{id}/refunds` (docs/multisafepay.md#refunds, docs/sandbox.md#api): refunds and their settling. */
 @Injectable()
 export class RefundsService {
   constructor(

@@ -7,7 +7,7 @@ import { MspEnvelopeFilter } from './msp-envelope.filter.js';
 import { OrdersService } from './orders.service.js';
 import { RefundsService } from './refunds.service.js';
 
-/** MultiSafepay's JSON API for direct card orders (msp-api.md §2–§7), under `v1/json`. */
+/** MultiSafepay's JSON API for direct card orders (docs/multisafepay.md), under `v1/json`. */
 @ApiExcludeController()
 @UseFilters(MspEnvelopeFilter)
 @Controller('v1/json/orders')

@@ -37,7 +37,7 @@ async function submit3ds(url: string, result: string): Promise<number> {
   return res.status;
 }
 
-describe('sandbox: manual capture (msp-capture-tokens.md §1)', () => {
+describe('sandbox: manual capture (docs/multisafepay.md#manual-capture)', () => {
   let sut: Sandbox;
   const hook = new Receiver();
 
@@ -86,7 +86,7 @@ describe('sandbox: manual capture (msp-capture-tokens.md §1)', () => {
     });
 
   describe('authorization', () => {
-    it('should answer the authorized state of §1.3 and notify it', async () => {
+    it('should answer the authorized state MultiSafepay documents and notify it', async () => {
       const before = Date.now();
       const res = await api(sut.url, 'POST', '/v1/json/orders', manual({}, { amount: 9743 }));
       const after = Date.now();

@@ -170,7 +170,7 @@ describe('sandbox flows over real HTTP', () => {
       expect(Object.keys(parsed).sort()).toEqual(Object.keys(get.json.data ?? {}).sort());
     });
 
-    it('should sign like test vector #4 of msp-api.md', () => {
+    it('should sign like the test vector of docs/multisafepay.md#signature', () => {
       const payload =
         '{"amount":1000,"currency":"EUR","financial_status":"completed","order_id":"ord-0001","payment_details":{"card_expiry_date":"3012","last4":"1111","type":"VISA"},"status":"completed","transaction_id":4680345}';
       expect(signNotification(payload, 'sim-test-api-key-0001', 1700000000)).toBe(

@@ -18,7 +18,7 @@ type Details = Record<string, unknown>;
 let counter = 0;
 const customerRef = () => `cust-${Date.now()}-${(counter += 1)}`;
 
-describe('sandbox: tokens and recurring payments (msp-capture-tokens.md §2)', () => {
+describe('sandbox: tokens and recurring payments (docs/multisafepay.md#tokens)', () => {
   let sut: Sandbox;
   const hook = new Receiver();
 

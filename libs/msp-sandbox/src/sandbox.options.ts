@@ -1,4 +1,4 @@
-/** The card brands MultiSafepay allows manual capture for (msp-capture-tokens.md §1.1). */
+/** The card brands MultiSafepay allows manual capture for (docs/multisafepay.md#manual-capture). */
 export const CAPTURE_BRANDS = ['VISA', 'MASTERCARD', 'MAESTRO'] as const;
 export type CaptureBrand = (typeof CAPTURE_BRANDS)[number];
 

@@ -8,7 +8,7 @@ import { MSP_SANDBOX_OPTIONS, type ResolvedSandboxOptions } from './sandbox.opti
 export type ThreeDsResult = 'success' | 'failure' | 'cancel';
 
 /**
- * 3-D Secure sessions (msp-api.md §10.5): `payment_url` and `customer_verification` for an order
+ * 3-D Secure sessions (docs/sandbox.md#the-3-d-secure-page): `payment_url` and `customer_verification` for an order
  * awaiting the shopper, the shopper's choice, and the order's expiry when nobody chooses.
  */
 @Injectable()

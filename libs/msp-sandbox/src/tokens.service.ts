@@ -5,7 +5,7 @@ import { isObject, str, type Order } from './order.js';
 import { isPast, isYymm, type CardSummary } from './order-request.js';
 import { MSP_SANDBOX_OPTIONS, type ResolvedSandboxOptions } from './sandbox.options.js';
 
-/** A card MultiSafepay keeps for a customer (msp-capture-tokens.md §2.4). Never the PAN. */
+/** A card MultiSafepay keeps for a customer (docs/multisafepay.md#token-endpoints). Never the PAN. */
 export interface StoredToken {
   token: string;
   customerReference: string;
@@ -21,11 +21,11 @@ export interface StoredToken {
   declinesPayments: boolean;
 }
 
-/** MultiSafepay's answer for a token or customer it does not know (§2.4: HTTP 410, 1000). */
+/** MultiSafepay's answer for a token or customer it does not know (docs/multisafepay.md#token-endpoints: HTTP 410, 1000). */
 const notFound = (info: string) => new MspError(410, 1000, info);
 
 /**
- * Tokens (msp-capture-tokens.md §2): issued when a first payment with `recurring_model` and
+ * Tokens (docs/multisafepay.md#tokens): issued when a first payment with `recurring_model` and
  * `customer.reference` is approved, used by later payments with `recurring_id`, and managed under
  * `/recurring/{customer_reference}`. Held per account: every API key of the sandbox sees them.
  */
@@ -58,10 +58,10 @@ export class TokensService {
     }
   }
 
-  /** The token a payment names, whoever's customer it is (§7 q19: not checked by MultiSafepay). */
+  /** The token a payment names, whoever's customer it is (not checked by MultiSafepay: docs/multisafepay.md#open-questions). */
   forPayment(token: string): StoredToken {
     const found = this.tokens.get(token);
-    // A token payment on an account without recurring gave 410 / 1000 (msp-capture-tokens.md §2.1).
+    // A token payment on an account without recurring gave 410 / 1000 (docs/multisafepay.md#open-questions).
     if (!found) throw notFound('Not found: recurring_id');
     return found;
   }
@@ -81,7 +81,7 @@ export class TokensService {
     const from = count(offset, 0, 'offset');
     const size = count(limit, 10, 'limit');
     const mine = [...this.tokens.values()].filter((t) => t.customerReference === reference);
-    // MultiSafepay answers "Not found", not an empty list, for a customer without tokens (§7 q18).
+    // MultiSafepay answers "Not found", not an empty list, for a customer without tokens (docs/multisafepay.md#token-endpoints).
     if (mine.length === 0) throw notFound('Not found');
     return { tokens: mine.slice(from, from + size).map((t) => this.tokenObject(t)) };
   }
@@ -116,7 +116,7 @@ export class TokensService {
     return found;
   }
 
-  /** The Token object (§2.4): `model` as the GET-token example and the SDKs name it. */
+  /** The Token object (docs/multisafepay.md#token-endpoints): `model` as the GET-token example and the SDKs name it. */
   private tokenObject(t: StoredToken): Record<string, unknown> {
     return {
       token: t.token,

@@ -7,7 +7,7 @@ export class BigIntegerText {
 
 /**
  * Compact JSON with keys sorted recursively, `/` unescaped and non-ASCII as raw UTF-8: the form
- * MultiSafepay signs its POST notifications in (msp-api.md §6.4).
+ * MultiSafepay signs its POST notifications in (docs/multisafepay.md#notifications).
  */
 export function canonicalJson(value: unknown): string {
   if (value instanceof BigIntegerText) return value.digits;

@@ -81,7 +81,7 @@ const TOKEN_PAGES_MAX = 50;
 
 /**
  * MultiSafepay's JSON API behind the OrdersGateway port. Bodies are parsed whatever the HTTP
- * status (msp-api.md §1.4); the decision is taken on `success`, then on `data.status`. Request
+ * status (docs/multisafepay.md#answers-and-errors); the decision is taken on `success`, then on `data.status`. Request
  * bodies (card data) never appear in errors or logs.
  */
 @Injectable()
@@ -186,7 +186,7 @@ export class MultiSafepayOrdersGateway extends OrdersGateway {
     const fields = isObject(data) ? data : {};
     const transactionId = text(fields.transaction_id);
     // Full captures have answered with the original order id, partial ones with new_order_id
-    // (msp-capture-tokens.md §1.4): what came back is what a refund of this capture must name.
+    // (docs/multisafepay.md#capturing): what came back is what a refund of this capture must name.
     const capturedOrderId = text(fields.order_id);
     if (transactionId === null || capturedOrderId === null) {
       throw new GatewayUnavailableError('capture answer without transaction_id or order_id');
@@ -228,7 +228,7 @@ export class MultiSafepayOrdersGateway extends OrdersGateway {
         'GET',
         `${base}?limit=${TOKEN_PAGE}&offset=${page * TOKEN_PAGE}`,
       );
-      // MultiSafepay answers "Not found" rather than an empty list (msp-capture-tokens.md §2.4).
+      // MultiSafepay answers "Not found" rather than an empty list (docs/multisafepay.md#token-endpoints).
       if (!envelope.success && envelope.errorCode === NOT_FOUND) break;
       const { entries, tokens } = toTokenPage(this.successful(envelope));
       const before = found.size;
@@ -368,7 +368,7 @@ export class MultiSafepayOrdersGateway extends OrdersGateway {
   }
 }
 
-/** The second decline shape (msp-api.md §3.3): no transaction, a declined payment all the same. */
+/** The second decline shape (docs/multisafepay.md#declined): no transaction, a declined payment all the same. */
 function declined(
   request: Pick<DirectCardOrderRequest, 'orderId' | 'amount' | 'currency'>,
   envelope: MspEnvelope,

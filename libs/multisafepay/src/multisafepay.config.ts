@@ -13,7 +13,7 @@ export interface MultisafepayConfig {
   timeoutMs: number;
 }
 
-/** The key of the mounted sandbox when no MSP_API_KEY is set (DESIGN §2). */
+/** The key of the mounted sandbox when no MSP_API_KEY is set (docs/design.md#defaults). */
 export const SANDBOX_API_KEY = 'sandbox-api-key';
 
 const BASE_URLS: Record<Exclude<MspEnvironment, 'sandbox'>, string> = {

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { verifyMspSignature } from './signature.js';
 
-// Test vector #4 of msp-api.md §6.6.
+// The test vector of docs/multisafepay.md#signature.
 const KEY = 'sim-test-api-key-0001';
 const TS = 1700000000;
 const BODY = Buffer.from(

@@ -13,7 +13,7 @@ export interface SignatureOptions {
 }
 
 /**
- * Verifies a notification's `Auth` header (msp-api.md §6.5): base64 of
+ * Verifies a notification's `Auth` header (docs/multisafepay.md#signature): base64 of
  * `timestamp:hex(HMAC-SHA512(apiKey, timestamp + ":" + raw body))`. The raw bytes are hashed as
  * received: a re-serialisation would change big integers and spacing.
  */

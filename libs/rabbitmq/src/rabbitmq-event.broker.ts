@@ -30,7 +30,7 @@ export class EventPublishError extends Error {
 
 /**
  * Publishes events to a RabbitMQ topic exchange through one confirm channel that
- * amqp-connection-manager re-creates after every reconnect (DESIGN §8).
+ * amqp-connection-manager re-creates after every reconnect (docs/design.md#events).
  */
 @Injectable()
 export class RabbitMqEventBroker

@@ -8,7 +8,7 @@ import {
 } from './rabbitmq.options.js';
 
 /**
- * Binds the `EventBroker` port to RabbitMQ (DESIGN §8). Import it only through
+ * Binds the `EventBroker` port to RabbitMQ (docs/design.md#events). Import it only through
  * `await import('@app/rabbitmq')` when AMQP_URL is set, so that without it nothing of
  * RabbitMQ is loaded. `RabbitMqEventBroker` is exported too, for `isConnected()`.
  */

@@ -71,7 +71,7 @@ function isDatabaseUnavailable(error: unknown): boolean {
 }
 
 /**
- * One mapping from errors to DESIGN §3's body. Domain errors carry their code; Nest and Fastify
+ * One mapping from errors to the error body of docs/design.md#errors. Domain errors carry their code; Nest and Fastify
  * client errors (malformed JSON, body too large, unknown route) keep their 4xx; anything else is
  * a 500 whose internals are logged, never sent.
  */

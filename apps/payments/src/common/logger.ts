@@ -32,7 +32,7 @@ export const REDACT_PATHS = [
   '*.card_number',
   'card_cvc',
   '*.card_cvc',
-  // Saved cards' tokens (MultiSafepay's recurring_id) can charge a card (DESIGN §10).
+  // Saved cards' tokens (MultiSafepay's recurring_id) can charge a card (docs/design.md#saved-cards).
   'recurring_id',
   '*.recurring_id',
   '*.*.recurring_id',

@@ -12,7 +12,7 @@ class AmqpEnv {
 }
 
 export interface AmqpConfig {
-  /** RabbitMQ to publish the events to (DESIGN §8); absent: no broker, nothing of it loaded. */
+  /** RabbitMQ to publish the events to (docs/design.md#events); absent: no broker, nothing of it loaded. */
   url: string | undefined;
 }
 

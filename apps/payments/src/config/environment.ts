@@ -23,7 +23,7 @@ const LOADERS: Loader[] = [
   loadTokensConfig,
 ];
 
-/** Secrets and endpoints that have no safe default in production (DESIGN §2). */
+/** Secrets and endpoints that have no safe default in production (docs/design.md#defaults). */
 const REQUIRED_IN_PRODUCTION = [
   'DATABASE_URL',
   'MSP_API_KEY',

@@ -20,7 +20,7 @@ export interface TokensConfig {
   previous: TokenKey[];
 }
 
-/** Saved cards' token encryption keys (DESIGN §10, docs/operations.md "Token encryption key"). */
+/** Saved cards' token encryption keys (docs/design.md#saved-cards, docs/operations.md "Token encryption key"). */
 export function loadTokensConfig(env: NodeJS.ProcessEnv): TokensConfig {
   const problems: string[] = [];
   const raw = env.TOKEN_ENCRYPTION_KEY?.trim();

@@ -6,7 +6,7 @@ import { MetricsService } from '../metrics/metrics.service.js';
 import { EventsController } from './events.controller.js';
 import { WebhookEndpointsController } from './webhook-endpoints.controller.js';
 
-/** The events feed and the webhook endpoints (DESIGN §8). */
+/** The events feed and the webhook endpoints (docs/design.md#events). */
 @Module({
   controllers: [EventsController, WebhookEndpointsController],
   providers: [ApiKeyGuard, ApiThrottlerGuard],

@@ -61,7 +61,7 @@ const CARD = {
 };
 const CUSTOMER = { email: 'j@example.com', ipAddress: '203.0.113.7' };
 
-/** Swagger UI's request examples: a card, saving it (DESIGN §10), and paying with it later. */
+/** Swagger UI's request examples: a card, saving it (docs/design.md#saved-cards), and paying with it later. */
 const CREATE_EXAMPLES = {
   card: {
     summary: 'A card payment',
@@ -132,7 +132,7 @@ export class PaymentsController {
       '`nextAction` (redirect the shopper to `nextAction.url`, or render `nextAction.form.html`). ' +
       'Without 3-D Secure the final status is in the answer and `nextAction` is null. A declined ' +
       'card is `201` with `status: declined`. Replays with the same Idempotency-Key and body return ' +
-      'the same answer (header `Idempotent-Replayed: true`). Saved cards (DESIGN §10): add ' +
+      'the same answer (header `Idempotent-Replayed: true`). Saved cards: add ' +
       '`recurring: {model, customerReference}` beside `card` to save it (`savedCard` appears once ' +
       'MultiSafepay keeps it); later pay with `savedCardId` and `recurring` instead of `card`: no ' +
       'CVC, no 3-D Secure, final at once.',

@@ -33,7 +33,7 @@ export class SavedCardsController {
   @ApiOperation({
     summary: "A customer's saved cards",
     description:
-      'Cards saved by first payments with `recurring` (DESIGN §10), newest first; deleted ones ' +
+      'Cards saved by first payments with `recurring`, newest first; deleted ones ' +
       'are left out. Never the token: it stays in the service, encrypted.',
   })
   @ApiOkResponse({ type: SavedCardListResponseDto })

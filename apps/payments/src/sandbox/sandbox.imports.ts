@@ -12,7 +12,7 @@ export function loadSandboxTimers(env: NodeJS.ProcessEnv): void {
 }
 
 /**
- * The MultiSafepay sandbox, mounted under /sandbox when MSP_ENV=sandbox (DESIGN §2): it accepts
+ * The MultiSafepay sandbox, mounted under /sandbox when MSP_ENV=sandbox (docs/design.md#defaults): it accepts
  * the configured MSP_API_KEY (or the sandbox key) and signs notifications with it. The demo
  * checkout (/demo) comes with it.
  */

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 
-/** Query MultiSafepay appends to notification_url (msp-api.md §6.2). */
+/** Query MultiSafepay appends to notification_url (docs/multisafepay.md#notifications). */
 export class WebhookQueryDto {
   @ApiProperty({
     description: 'Our order id (MultiSafepay calls it transactionid)',

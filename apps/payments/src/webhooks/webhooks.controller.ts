@@ -50,7 +50,7 @@ const queryPipe = new ValidationPipe({
 const OK = 'OK';
 
 /**
- * MultiSafepay's notifications (DESIGN §5). Public: POST is authenticated by its HMAC `Auth`
+ * MultiSafepay's notifications (docs/design.md#multisafepay-notifications). Public: POST is authenticated by its HMAC `Auth`
  * header, GET carries no status at all and only triggers a read of the order. `OK` is answered
  * only once the change is committed; anything else makes MultiSafepay retry.
  * The edge (docs/webhooks.md): an optional allowlist of senders, and a rate limit per sender

@@ -67,7 +67,7 @@ export interface paths {
         put?: never;
         /**
          * Create a direct card payment
-         * @description Creates a `direct` CREDITCARD order at MultiSafepay. 3-D Secure: `status: initialized` and `nextAction` (redirect the shopper to `nextAction.url`, or render `nextAction.form.html`). Without 3-D Secure the final status is in the answer and `nextAction` is null. A declined card is `201` with `status: declined`. Replays with the same Idempotency-Key and body return the same answer (header `Idempotent-Replayed: true`). Saved cards (DESIGN §10): add `recurring: {model, customerReference}` beside `card` to save it (`savedCard` appears once MultiSafepay keeps it); later pay with `savedCardId` and `recurring` instead of `card`: no CVC, no 3-D Secure, final at once.
+         * @description Creates a `direct` CREDITCARD order at MultiSafepay. 3-D Secure: `status: initialized` and `nextAction` (redirect the shopper to `nextAction.url`, or render `nextAction.form.html`). Without 3-D Secure the final status is in the answer and `nextAction` is null. A declined card is `201` with `status: declined`. Replays with the same Idempotency-Key and body return the same answer (header `Idempotent-Replayed: true`). Saved cards: add `recurring: {model, customerReference}` beside `card` to save it (`savedCard` appears once MultiSafepay keeps it); later pay with `savedCardId` and `recurring` instead of `card`: no CVC, no 3-D Secure, final at once.
          */
         post: operations["PaymentsController_create"];
         delete?: never;
@@ -198,7 +198,7 @@ export interface paths {
         };
         /**
          * A customer's saved cards
-         * @description Cards saved by first payments with `recurring` (DESIGN §10), newest first; deleted ones are left out. Never the token: it stays in the service, encrypted.
+         * @description Cards saved by first payments with `recurring`, newest first; deleted ones are left out. Never the token: it stays in the service, encrypted.
          */
         get: operations["SavedCardsController_list"];
         put?: never;
@@ -524,7 +524,7 @@ export interface components {
             card?: components["schemas"]["CardDto"];
             /** @description Required with `card`; optional with `savedCardId` (no shopper present) */
             customer?: components["schemas"]["CustomerDto"];
-            /** @description With `card`: save the card for later payments (DESIGN §10); once MultiSafepay keeps it, the payment shows `savedCard`. With `savedCardId`: required, naming the card's customer and model */
+            /** @description With `card`: save the card for later payments; once MultiSafepay keeps it, the payment shows `savedCard`. With `savedCardId`: required, naming the card's customer and model */
             recurring?: components["schemas"]["RecurringDto"];
             /**
              * @description Pay with a saved card instead of `card`: no card data, no CVC, no 3-D Secure; the answer is final (`completed` or `declined`). `recurring.customerReference` must be the card's customer

@@ -83,7 +83,7 @@ export class ScriptedServer {
   }
 }
 
-/** The API's error body (DESIGN §3). */
+/** The API's error body (docs/design.md#internal-api). */
 export function apiError(code: string, message = code, details?: unknown) {
   return {
     error: details === undefined ? { code, message } : { code, message, details },

@@ -4,7 +4,7 @@
 // production. It exits when its parent disconnects, so it never outlives the service.
 //
 // One connection only: PGlite executes one query at a time and, with several connections, large
-// messages from one can interleave with another's (wrong results were reproduced; TOOLING.md).
+// messages from one can interleave with another's (wrong results were reproduced; ADR 0003).
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';

@@ -18,7 +18,7 @@ export interface Received {
 }
 
 /**
- * Checks a POST notification's `Auth` header as msp-api.md §6.5 describes it, independently of
+ * Checks a POST notification's `Auth` header as docs/multisafepay.md#signature describes it, independently of
  * the sandbox's own signing code: base64(ts:hex(HMAC-SHA512(key, ts:body))), ts = the query's.
  */
 export function verifyAuth(r: Received, key: string): boolean {

@@ -47,7 +47,7 @@ const DATE_TIME =
 
 /**
  * Reads a MultiSafepay date-time. Those come without an offset (`"2020-06-06T05:53:44"`,
- * msp-capture-tokens.md §7 q9): read as Europe/Amsterdam, MultiSafepay's own zone, which is also
+ * docs/multisafepay.md#open-questions): read as Europe/Amsterdam, MultiSafepay's own zone, which is also
  * the earlier reading than UTC. An explicit `Z` or offset is honoured. Null if unreadable.
  */
 export function parseMspDateTime(value: string | null): Date | null {

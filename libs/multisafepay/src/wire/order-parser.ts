@@ -53,7 +53,7 @@ export function text(value: Json | undefined): string | null {
   return null;
 }
 
-/** An integer field that may arrive as a number or a numeric string (msp-api.md §4). */
+/** An integer field that may arrive as a number or a numeric string (docs/multisafepay.md#the-order-object). */
 export function integer(value: Json | undefined, field: string): number {
   const t = text(value);
   if (t === null || !/^-?\d+$/.test(t)) throw new MspProtocolError(`${field} is not an integer`);
@@ -100,7 +100,7 @@ function related(list: Json | undefined): GatewayRelatedTransaction[] {
   if (!Array.isArray(list)) return [];
   return list.filter(isObject).map((t) => ({
     transactionId: text(t.transaction_id) ?? '',
-    // `/transactions` spells it `reverse_chargeback`, orders `reverse-chargeback` (§7 q26).
+    // `/transactions` spells it `reverse_chargeback`, orders `reverse-chargeback` (docs/multisafepay.md#the-order-object).
     type: (text(t.type) ?? '').toLowerCase().replaceAll('_', '-'),
     status: text(t.status) ?? '',
     amount: t.amount === undefined || t.amount === null ? 0 : integer(t.amount, 'related amount'),
@@ -117,7 +117,7 @@ export function recurringModel(value: Json | undefined): RecurringModel | null {
 }
 
 /**
- * `payment_details.capture: "manual"` marks an authorisation (msp-capture-tokens.md §1.3).
+ * `payment_details.capture: "manual"` marks an authorisation (docs/multisafepay.md#the-authorized-state).
  * Anything else (absent, null, `"automatic"`) is an ordinary order.
  */
 function captureState(details: Json | undefined): GatewayCaptureState | null {

@@ -62,7 +62,7 @@ function paymentOptions(
   });
 }
 
-/** `POST /orders` body for a direct card payment (msp-api.md §2.9). Holds the PAN: never log it. */
+/** `POST /orders` body for a direct card payment (docs/multisafepay.md#creating-a-direct-card-order). Holds the PAN: never log it. */
 export function toDirectOrderBody(request: DirectCardOrderRequest): Record<string, unknown> {
   const yymm = `${String(request.card.expiryYear % 100).padStart(2, '0')}${String(request.card.expiryMonth).padStart(2, '0')}`;
   const customerBody = request.recurring
@@ -75,10 +75,10 @@ export function toDirectOrderBody(request: DirectCardOrderRequest): Record<strin
     currency: request.currency,
     amount: request.amount,
     description: request.description,
-    // "manual" is the only documented value (msp-capture-tokens.md §1.2): automatic sends nothing.
+    // "manual" is the only documented value (docs/multisafepay.md#manual-capture): automatic sends nothing.
     capture: request.captureMode === 'manual' ? 'manual' : undefined,
     // Top level, as every example, SDK and plugin sends it; the card schema's nested
-    // `recurring: {model}` is the odd one out (msp-capture-tokens.md §2.2, §7 q16).
+    // `recurring: {model}` is the odd one out (docs/multisafepay.md#first-payment).
     recurring_model: request.recurring?.model,
     payment_options: paymentOptions(request),
     customer: customer(customerBody),
@@ -92,8 +92,8 @@ export function toDirectOrderBody(request: DirectCardOrderRequest): Record<strin
 }
 
 /**
- * `POST /orders` body for a payment with a stored card (msp-capture-tokens.md §2.3). No
- * `gateway` (the current example and hyperswitch omit it, §7 q20), no `gateway_info`, no CVC.
+ * `POST /orders` body for a payment with a stored card (docs/multisafepay.md#paying-with-a-token). No
+ * `gateway` (the current example and hyperswitch omit it, docs/multisafepay.md#open-questions), no `gateway_info`, no CVC.
  * Holds the token: never log it.
  */
 export function toTokenOrderBody(request: TokenOrderRequest): Record<string, unknown> {
@@ -110,7 +110,7 @@ export function toTokenOrderBody(request: TokenOrderRequest): Record<string, unk
   };
 }
 
-/** `POST /orders/{id}/capture` body (msp-capture-tokens.md §1.4). */
+/** `POST /orders/{id}/capture` body (docs/multisafepay.md#capturing). */
 export function toCaptureBody(request: CaptureRequest): Record<string, unknown> {
   return compact({
     // Always sent: the schema requires it, and a full capture without it is an undocumented default.
@@ -123,7 +123,7 @@ export function toCaptureBody(request: CaptureRequest): Record<string, unknown> 
   });
 }
 
-/** `PATCH /capture/{id}` body (msp-capture-tokens.md §1.5). */
+/** `PATCH /capture/{id}` body (docs/multisafepay.md#releasing). */
 export function toReleaseBody(request: ReleaseAuthorizationRequest): Record<string, unknown> {
   return compact({
     status: 'cancelled',

@@ -1,7 +1,7 @@
 import type { GatewayToken } from '@app/payments';
 import { isObject, recurringModel, text, type Json } from './order-parser.js';
 
-/** `YYMM` (string or number, msp-capture-tokens.md §2.4) as month and four-digit year. */
+/** `YYMM` (string or number, docs/multisafepay.md#token-endpoints) as month and four-digit year. */
 function expiry(value: Json | undefined): { month: number; year: number } | null {
   const raw = text(value);
   if (raw === null || !/^\d{3,4}$/.test(raw)) return null;

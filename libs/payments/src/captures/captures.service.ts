@@ -53,7 +53,7 @@ export function toCaptureView(c: CaptureEntity): CaptureView {
   };
 }
 
-/** Capture outcomes other services hear about (DESIGN §9). */
+/** Capture outcomes other services hear about (docs/design.md#manual-capture). */
 const CAPTURE_EVENTS: Partial<Record<CaptureStatus, CaptureEventType>> = {
   succeeded: 'capture.succeeded',
   failed: 'capture.failed',
@@ -64,7 +64,7 @@ const HOLDING: CaptureStatus[] = ['pending', 'unknown', 'succeeded'];
 const IN_PROGRESS_MS = 30_000;
 
 /**
- * Manual capture (DESIGN §9): capturing all or part of an authorization, and releasing what is
+ * Manual capture (docs/design.md#manual-capture): capturing all or part of an authorization, and releasing what is
  * left. Like refunds, a capture row holds its amount against the authorization from before the
  * gateway call (taken under the payment's row lock), so concurrent captures can never take more
  * than was authorized; each carries its own `new_order_id`, so a retry after a lost answer finds

@@ -18,7 +18,7 @@ export const CAPTURE_STATUSES = ['pending', 'unknown', 'succeeded', 'failed'] as
  */
 export type CaptureStatus = (typeof CAPTURE_STATUSES)[number];
 
-/** One capture of a manual-capture payment (DESIGN §9). */
+/** One capture of a manual-capture payment (docs/design.md#manual-capture). */
 @Entity({ name: 'captures' })
 @Index('uq_captures_client_idempotency_key', ['clientId', 'idempotencyKey'], { unique: true })
 @Index('ix_captures_payment_id_created_at', ['paymentId', 'createdAt'])

@@ -11,7 +11,7 @@ import {
 import { PaymentEntity } from './payment.entity.js';
 
 /**
- * The transactional outbox (DESIGN §8): one row per event, written by the same statement or
+ * The transactional outbox (docs/design.md#events): one row per event, written by the same statement or
  * transaction as the move it reports. `body` is what every delivery and the feed carry, byte for
  * byte. Rows are never updated, and pruned only once delivered. Their deliveries
  * (`event_deliveries`) are written by the same statement.

@@ -100,7 +100,7 @@ export class PaymentEntity {
   @Column({ name: 'notification_method', type: 'varchar', length: 4, default: 'POST' })
   notificationMethod!: 'GET' | 'POST';
 
-  /** Saved cards (DESIGN §10): the customer the card is (to be) filed under. */
+  /** Saved cards (docs/design.md#saved-cards): the customer the card is (to be) filed under. */
   @Column({ name: 'customer_reference', type: 'varchar', length: 50, nullable: true })
   customerReference!: string | null;
 
@@ -127,7 +127,7 @@ export class PaymentEntity {
   version!: number;
 
   /**
-   * The `sequence` of this payment's latest event (DESIGN §8). Every write of an event sets it
+   * The `sequence` of this payment's latest event (docs/design.md#events). Every write of an event sets it
    * together with `version`, so a move guarded by the version knows its event's number.
    */
   @Column({ name: 'event_sequence', type: 'integer', default: 0 })

@@ -5,7 +5,7 @@ export const SAVED_CARD_STATUSES = ['active', 'deleted'] as const;
 export type SavedCardStatus = (typeof SAVED_CARD_STATUSES)[number];
 
 /**
- * A card MultiSafepay keeps for a customer (DESIGN §10). The token (`recurring_id`) can charge
+ * A card MultiSafepay keeps for a customer (docs/design.md#saved-cards). The token (`recurring_id`) can charge
  * the card: only its AES-256-GCM ciphertext is stored (`TokenCipher`), with the id of the key
  * that sealed it; a deleted card's ciphertext is wiped. Unique per customer and token (through
  * the token's keyed fingerprint), so a repeated notification never saves a card twice.

@@ -10,7 +10,7 @@ export const WEBHOOK_ENDPOINT_STATUSES = ['enabled', 'disabled'] as const;
 export type WebhookEndpointStatus = (typeof WEBHOOK_ENDPOINT_STATUSES)[number];
 
 /**
- * A subscriber's URL for pushed events (DESIGN §8). The signing secret is kept as it is: the
+ * A subscriber's URL for pushed events (docs/design.md#events). The signing secret is kept as it is: the
  * service must sign with it, so it cannot be stored as a hash; it is shown once, at creation and
  * rotation. After a rotation the previous secret still signs until `previous_secret_expires_at`.
  */

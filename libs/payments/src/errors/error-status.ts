@@ -1,5 +1,5 @@
 /**
- * HTTP status of every stable error code (DESIGN §3). Data, so the API filter, the idempotency
+ * HTTP status of every stable error code (docs/design.md#internal-api). Data, so the API filter, the idempotency
  * store and the OpenAPI document agree; a code missing here is a bug and answers 500.
  */
 export const ERROR_STATUS: Readonly<Record<string, number>> = {

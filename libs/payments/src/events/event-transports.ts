@@ -1,5 +1,5 @@
 /**
- * The ports through which the relay sends events out (DESIGN §8). Each transport is an adapter in
+ * The ports through which the relay sends events out (docs/design.md#events). Each transport is an adapter in
  * a lib of its own, bound by the application; the domain never imports an HTTP client or amqplib.
  */
 
@@ -10,7 +10,7 @@ export interface OutgoingEvent {
   type: string;
   paymentId: string | null;
   sequence: number | null;
-  /** The JSON body (DESIGN §8), exactly as every delivery and the feed carry it. */
+  /** The JSON body (docs/design.md#events), exactly as every delivery and the feed carry it. */
   body: string;
   /** W3C trace context of the request that caused the event, when tracing was on. */
   traceparent: string | null;

@@ -20,7 +20,7 @@ export const CAPTURE_EVENT_TYPES = [
 ] as const;
 export type CaptureEventType = (typeof CAPTURE_EVENT_TYPES)[number];
 
-/** A customer's saved card (DESIGN §10): its resource; `paymentId` is the payment that saved it. */
+/** A customer's saved card (docs/design.md#saved-cards): its resource; `paymentId` is the payment that saved it. */
 export const SAVED_CARD_EVENT_TYPES = ['saved_card.created', 'saved_card.deleted'] as const;
 export type SavedCardEventType = (typeof SAVED_CARD_EVENT_TYPES)[number];
 

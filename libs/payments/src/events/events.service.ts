@@ -33,7 +33,7 @@ export class InvalidEventCursorError extends PaymentsError {
 }
 
 /**
- * The pull feed (DESIGN §8) and redelivery. The feed is ordered by (writing transaction, insert
+ * The pull feed (docs/design.md#events) and redelivery. The feed is ordered by (writing transaction, insert
  * position) and shows only events of transactions older than every transaction still running,
  * so a reader paging with `after` never passes an event that has yet to commit.
  */

@@ -51,7 +51,7 @@ interface ClaimedWebhook extends ClaimedRow {
 }
 
 /**
- * Sends committed events out (DESIGN §8). Each event's deliveries (one per subscribed endpoint,
+ * Sends committed events out (docs/design.md#events). Each event's deliveries (one per subscribed endpoint,
  * one for the broker) are written by the statement that wrote the event; two pumps send them,
  * woken by this process's commits, by other processes' NOTIFY and by a polling timer:
  * - webhooks: claims due deliveries with a lease, never more than `endpointConcurrency` in flight

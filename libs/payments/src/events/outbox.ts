@@ -14,12 +14,12 @@ export interface NewEvent {
    * lifecycle (saved cards), which a receiver orders by `createdAt` instead.
    */
   sequence: number | null;
-  /** The resource as the API shows it after the move (payment or refund, DESIGN §3). */
+  /** The resource as the API shows it after the move (payment or refund, docs/design.md#internal-api). */
   object: unknown;
   traceparent: string | null;
 }
 
-/** The body of every delivery and of the feed (DESIGN §8), in a fixed key order. */
+/** The body of every delivery and of the feed (docs/design.md#events), in a fixed key order. */
 export interface EventBody {
   id: string;
   type: string;
@@ -41,7 +41,7 @@ export function newEventId(): string {
 }
 
 /**
- * The transactional outbox (DESIGN §8). `writes` gives the SQL that stores events, and their
+ * The transactional outbox (docs/design.md#events). `writes` gives the SQL that stores events, and their
  * deliveries (one per enabled endpoint subscribed to the type, one for the broker when there is
  * one), in the very statement of the change they report; `committed` tells the relay once such
  * a statement's transaction has committed, so it sends at once.

@@ -11,7 +11,7 @@ import { In } from 'typeorm';
 import { WebhookEndpointNotFoundError } from './events.errors.js';
 import { Outbox } from './outbox.js';
 
-/** How long a replaced secret keeps signing after a rotation (DESIGN §8). */
+/** How long a replaced secret keeps signing after a rotation (docs/design.md#events). */
 export const PREVIOUS_SECRET_TTL_MS = 24 * 3_600_000;
 
 export interface WebhookEndpointView {
@@ -87,7 +87,7 @@ export function toWebhookEndpointView(e: WebhookEndpointEntity): WebhookEndpoint
   };
 }
 
-/** Subscribers' endpoints (DESIGN §8): the secret is shown once, at creation and at rotation. */
+/** Subscribers' endpoints (docs/design.md#events): the secret is shown once, at creation and at rotation. */
 @Injectable()
 export class WebhookEndpointsService {
   constructor(

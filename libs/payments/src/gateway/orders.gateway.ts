@@ -25,7 +25,7 @@ export type GatewayOrderStatus = (typeof GATEWAY_ORDER_STATUSES)[number];
 
 export type NotificationMethod = 'GET' | 'POST';
 
-/** 3DS2 device data (msp-api.md §2.5), passed through as given. */
+/** 3DS2 device data (docs/multisafepay.md#customer-and-3-d-secure-device-data), passed through as given. */
 export interface BrowserInfo {
   javascriptEnabled?: boolean;
   javaEnabled?: boolean;
@@ -70,19 +70,19 @@ export interface CustomerInput {
 
 /**
  * `automatic`: the card is charged when authorised (MultiSafepay's default). `manual`: it is only
- * authorised; the money moves with `captureOrder` (msp-capture-tokens.md §1). Needs activation by
+ * authorised; the money moves with `captureOrder` (docs/multisafepay.md#manual-capture). Needs activation by
  * MultiSafepay, and only Visa, Mastercard and Maestro support it.
  */
 export type CaptureMode = 'manual' | 'automatic';
 
 /**
- * How a stored card will be used (msp-capture-tokens.md §2.1): `cardOnFile` (customer-initiated
+ * How a stored card will be used (docs/multisafepay.md#tokens): `cardOnFile` (customer-initiated
  * one-click), `subscription` (fixed schedule), `unscheduled` (merchant-initiated, event-driven).
  */
 export const RECURRING_MODELS = ['cardOnFile', 'subscription', 'unscheduled'] as const;
 export type RecurringModel = (typeof RECURRING_MODELS)[number];
 
-/** Asks MultiSafepay to keep the card as a token (a "first payment", DESIGN §10). */
+/** Asks MultiSafepay to keep the card as a token (a "first payment", docs/design.md#saved-cards). */
 export interface RecurringSetup {
   model: RecurringModel;
   /** Our customer id; the token is filed under it. Sent as `customer.reference`, over any other. */
@@ -110,7 +110,7 @@ export interface DirectCardOrderRequest {
 }
 
 /**
- * A payment with a stored card (msp-capture-tokens.md §2.3): no card number, no CVC, no 3-D
+ * A payment with a stored card (docs/multisafepay.md#paying-with-a-token): no card number, no CVC, no 3-D
  * Secure step. `recurringId` can charge the card: it must never reach a log or an error.
  */
 export interface TokenOrderRequest {

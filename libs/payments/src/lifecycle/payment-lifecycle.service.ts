@@ -53,7 +53,7 @@ export interface TransitionContext {
   /** Extra note from the locked row (e.g. a mismatch the caller detects). */
   noteFor?: (current: PaymentEntity) => string | null;
   /**
-   * Rows that belong to the move (a card it saved, DESIGN §10), written in its statement: CTEs
+   * Rows that belong to the move (a card it saved, docs/design.md#saved-cards), written in its statement: CTEs
    * that must write only `WHERE EXISTS (SELECT 1 FROM moved)`, and events to go out with it.
    * Called for a move that writes the payment row, with the row before and after.
    */
@@ -194,7 +194,7 @@ export class PaymentLifecycleService implements OnModuleInit {
 
   /**
    * Writes `plan` (made from `current`) in one statement: the UPDATE matches only while the
-   * row still has `current.version`, and the history row, the event (DESIGN §8) and `writtenWith`
+   * row still has `current.version`, and the history row, the event (docs/design.md#events) and `writtenWith`
    * depend on it ('stale' when it did not match). An anomaly writes its history row only; a
    * no-op with nothing to change writes only `writtenWith` (through `writtenAlone` when given).
    * `deliveriesWritten` is called once the event's deliveries were written (it arranges the

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PAYMENT_STATUSES, type PaymentStatus } from './payment-status.js';
 import { checkTransitionTable, isLegalTransition, TRANSITIONS } from './transition-table.js';
 
-// Written out independently of TRANSITIONS (from msp-api.md §5.3, DESIGN §4 and §9), so a slip
+// Written out independently of TRANSITIONS (from docs/multisafepay.md#transitions, docs/design.md#lifecycle and docs/design.md#manual-capture), so a slip
 // in either shows up as a failing pair below.
 const EXPECTED_LEGAL = new Set<string>([
   ...[

@@ -1,7 +1,7 @@
 import { PAYMENT_STATUSES, type PaymentStatus } from './payment-status.js';
 
 /**
- * Which status moves are legal (msp-api.md §5.3, plus our `created` and `unknown`).
+ * Which status moves are legal (docs/multisafepay.md#transitions, plus our `created` and `unknown`).
  * Same-state moves are not listed: they are no-ops, never transitions (a second partial refund
  * changes the refunded amount, not the status).
  * Everything not listed is illegal and is recorded as an anomaly, never forced.

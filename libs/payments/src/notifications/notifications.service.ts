@@ -50,7 +50,7 @@ interface AuditRow {
 }
 
 /**
- * Applies MultiSafepay's notifications (DESIGN §5). Every delivery is recorded with its outcome,
+ * Applies MultiSafepay's notifications (docs/design.md#multisafepay-notifications). Every delivery is recorded with its outcome,
  * in the same transaction as the change it caused, so "answered OK" implies "committed".
  * Deliveries that change nothing (no-ops, bad signatures, unknown orders) are recorded by
  * group commit: several concurrent deliveries' rows in one INSERT, each answered once its row is

@@ -121,7 +121,7 @@ export class ReconcilerService implements OnApplicationBootstrap, OnApplicationS
 
   /**
    * An authorization past its expiry that MultiSafepay still reports open: the issuer may release
-   * the money at any moment, and captures are refused from now on (DESIGN §9), so it is expired.
+   * the money at any moment, and captures are refused from now on (docs/design.md#manual-capture), so it is expired.
    */
   private async expireLapsed(payment: PaymentEntity, report: ReconcileReport): Promise<void> {
     const expiresAt = payment.captureExpiresAt;

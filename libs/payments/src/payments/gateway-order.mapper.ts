@@ -12,8 +12,8 @@ const HOLDING = ['completed', 'reserved', 'partial_refunded', 'refunded'];
 
 /**
  * Our status for an order. Mostly MultiSafepay's own (`shipped` is a completed card payment),
- * but a manual-capture order is never paid by `completed` alone (DESIGN §9,
- * msp-capture-tokens.md §1.3): while `financial_status` is `initialized` and something remains
+ * but a manual-capture order is never paid by `completed` alone (docs/design.md#manual-capture,
+ * docs/multisafepay.md#the-authorized-state): while `financial_status` is `initialized` and something remains
  * capturable, the money is only held: `authorized`. Released or lapsed with nothing captured it
  * is `void`; `void` past the authorization's expiry is `expired`.
  */

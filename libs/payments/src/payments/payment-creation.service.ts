@@ -48,7 +48,7 @@ export type CreatePaymentInput = Omit<
   card?: CardInput;
   customer?: CustomerInput;
   recurring?: RecurringSetup;
-  /** Pay with this saved card (DESIGN §10): no card data, no CVC, no 3-D Secure. */
+  /** Pay with this saved card (docs/design.md#saved-cards): no card data, no CVC, no 3-D Secure. */
   savedCardId?: string;
   notificationMethod?: NotificationMethod;
   metadata?: PaymentMetadata;
@@ -76,7 +76,7 @@ type Claim =
 const POLL_MS = 50;
 
 /**
- * Idempotent creation of direct card payments (DESIGN §3): the claim of the Idempotency-Key with
+ * Idempotent creation of direct card payments (docs/design.md#internal-api): the claim of the Idempotency-Key with
  * the `created` row, MultiSafepay's order, and the stored answer every replay gets. The answer is
  * applied through PaymentsService, so status changes still go through PaymentLifecycleService.
  */
@@ -335,7 +335,7 @@ export class PaymentCreationService {
   }
 
   /**
-   * A payment with a saved card (msp-capture-tokens.md §2.3): the token, the model and the
+   * A payment with a saved card (docs/multisafepay.md#paying-with-a-token): the token, the model and the
    * customer, no card data. MultiSafepay's 1000 here means it keeps no such token (deleted
    * there, or recurring not activated): a final 4xx answer, never "unknown".
    */

@@ -3,7 +3,7 @@ import type { PaymentEventEntity } from '../entities/payment-event.entity.js';
 import type { RecurringModel } from '../gateway/orders.gateway.js';
 import type { EventSource, PaymentStatus } from '../lifecycle/payment-status.js';
 
-/** The payment resource of the internal API (DESIGN §3); what replays return byte for byte. */
+/** The payment resource of the internal API (docs/design.md#internal-api); what replays return byte for byte. */
 export interface PaymentView {
   id: string;
   orderId: string;
@@ -20,7 +20,7 @@ export interface PaymentView {
   nextAction: NextAction | null;
   gateway: { transactionId: string | null; status: string | null };
   refundedAmount: number;
-  /** Manual capture (DESIGN §9); null for automatic capture. */
+  /** Manual capture (docs/design.md#manual-capture); null for automatic capture. */
   capture: {
     mode: 'manual';
     /** What can still be captured: the authorization less what was captured; 0 once released. */
@@ -29,7 +29,7 @@ export interface PaymentView {
     /** When the authorization lapses; null until MultiSafepay has authorized it. */
     expiresAt: string | null;
   } | null;
-  /** The card saved by this payment, or the saved card it paid with (DESIGN §10); else null. */
+  /** The card saved by this payment, or the saved card it paid with (docs/design.md#saved-cards); else null. */
   savedCard: {
     id: string;
     brand: string | null;

@@ -31,9 +31,9 @@ export abstract class PaymentsOptions {
   abstract readonly idempotencyKeyTtlMs: number;
   /** Age past which notification audit rows (and refusal counts) are pruned. */
   abstract readonly notificationsRetentionMs: number;
-  /** How events leave the service (DESIGN §8). */
+  /** How events leave the service (docs/design.md#events). */
   abstract readonly events: EventsOptions;
-  /** Seals saved cards' tokens at rest (TOKEN_ENCRYPTION_KEY, DESIGN §10). */
+  /** Seals saved cards' tokens at rest (TOKEN_ENCRYPTION_KEY, docs/design.md#saved-cards). */
   abstract readonly tokenCipher: TokenCipher;
 }
 

@@ -47,7 +47,7 @@ export function toRefundView(r: RefundEntity): RefundView {
   };
 }
 
-/** Refund outcomes other services hear about (DESIGN §8). */
+/** Refund outcomes other services hear about (docs/design.md#events). */
 const REFUND_EVENTS: Partial<Record<RefundStatus, RefundEventType>> = {
   reserved: 'refund.succeeded',
   failed: 'refund.failed',
@@ -102,7 +102,7 @@ export class RefundsService {
 
   /**
    * Cancels a payment still awaiting the shopper (PATCH /orders/{id}), then applies the order;
-   * an authorization is released instead (DESIGN §9).
+   * an authorization is released instead (docs/design.md#manual-capture).
    */
   async cancel(paymentId: string): Promise<PaymentEntity> {
     const payment = await this.tx.run((m) => m.findOneBy(PaymentEntity, { id: paymentId }));

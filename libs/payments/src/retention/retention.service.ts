@@ -40,7 +40,7 @@ export const PRUNE_TARGETS: readonly PruneTarget[] = [
     column: 'minute',
     maxAgeMs: (o) => o.notificationsRetentionMs,
   },
-  // Delivered events (DESIGN §8): every destination has had it (or has given up on it).
+  // Delivered events (docs/design.md#events): every destination has had it (or has given up on it).
   {
     table: 'events',
     key: ['id'],

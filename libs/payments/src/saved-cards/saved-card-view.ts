@@ -1,7 +1,7 @@
 import type { SavedCardEntity, SavedCardStatus } from '../entities/saved-card.entity.js';
 import type { RecurringModel } from '../gateway/orders.gateway.js';
 
-/** The saved card resource (DESIGN §10). Never the token, not even encrypted. */
+/** The saved card resource (docs/design.md#saved-cards). Never the token, not even encrypted. */
 export interface SavedCardView {
   id: string;
   customerReference: string;

@@ -49,7 +49,7 @@ export interface SavedCardForPayment {
 }
 
 /**
- * Saved cards (DESIGN §10): saving MultiSafepay's token with the move that reports it, the
+ * Saved cards (docs/design.md#saved-cards): saving MultiSafepay's token with the move that reports it, the
  * customer's list, paying with one (its token decrypted for the gateway call only), deleting
  * one (at MultiSafepay, then ours). The token is only ever held encrypted (`TokenCipher`).
  */

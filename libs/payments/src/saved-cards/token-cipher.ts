@@ -42,7 +42,7 @@ export class TokenDecryptionError extends Error {
 }
 
 /**
- * AES-256-GCM for MultiSafepay's `recurring_id` tokens (DESIGN §10): a random 12-byte nonce per
+ * AES-256-GCM for MultiSafepay's `recurring_id` tokens (docs/design.md#saved-cards): a random 12-byte nonce per
  * encryption, the key's id stored beside the ciphertext (and bound to it as associated data), so
  * rows encrypted under an earlier key stay readable during a rotation (`previous`) and
  * `npm run tokens:reencrypt` can move them to the current key. Any alteration of a row makes

@@ -18,7 +18,7 @@ export class EventDataDto {
   object!: PaymentResponseDto | RefundResponseDto;
 }
 
-/** The body of every event, in the feed and in every delivery (DESIGN §8). */
+/** The body of every event, in the feed and in every delivery (docs/design.md#events). */
 export class EventDto implements EventBody {
   @ApiProperty({
     example: 'evt_0c6f2a9d41b7e03c85a1d2f4e6',

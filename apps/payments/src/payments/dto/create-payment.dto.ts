@@ -249,7 +249,7 @@ export class CreatePaymentDto {
   @ApiPropertyOptional({
     type: RecurringDto,
     description:
-      'With `card`: save the card for later payments (DESIGN §10); once MultiSafepay keeps it, ' +
+      'With `card`: save the card for later payments; once MultiSafepay keeps it, ' +
       "the payment shows `savedCard`. With `savedCardId`: required, naming the card's customer " +
       'and model',
   })
