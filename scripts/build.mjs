@@ -1,36 +1,134 @@
-// Builds with tsc + tsc-alias (rewrites the @app/<lib> aliases to relative ESM paths).
-// `--if-needed` skips the build when dist/ is newer than every source file, so `npm start` stays quick.
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// Builds the service with tsc + tsc-alias (rewrites the @app/<lib> aliases to relative ESM paths)
+// and the operators' console (apps/console) with Vite into dist/console, both at once.
+// `--if-needed` skips each part whose output is newer than every one of its sources, so
+// `npm start` stays quick; each part has its own stamp, so a change to one rebuilds only it.
+import { spawn } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const root = new URL('..', import.meta.url).pathname;
-const stamp = join(root, 'dist', '.build-stamp');
+const dist = join(root, 'dist');
+const serviceStamp = join(dist, '.build-stamp');
+const consoleStamp = join(dist, '.console-build-stamp');
+const ifNeeded = process.argv.includes('--if-needed');
 
-function newestSource(dir) {
+/** The newest mtime of the files under `dir` whose names pass `wanted`, skipping `skip` dirs. */
+function newestSource(dir, wanted, skip = []) {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
-    // libs/client builds into its own dist/ (npm run client:build): not a source of the service.
-    if (entry.isDirectory() && entry.name !== 'dist') newest = Math.max(newest, newestSource(path));
-    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+    if (entry.isDirectory()) {
+      // libs/client builds into its own dist/ (npm run client:build): not a source of anything here.
+      if (entry.name !== 'dist' && entry.name !== 'node_modules' && !skip.includes(path))
+        newest = Math.max(newest, newestSource(path, wanted, skip));
+    } else if (wanted(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs);
   }
   return newest;
 }
 
-if (process.argv.includes('--if-needed') && existsSync(stamp)) {
-  const built = statSync(stamp).mtimeMs;
-  const sources = Math.max(
-    newestSource(join(root, 'apps')),
-    newestSource(join(root, 'libs')),
-    statSync(join(root, 'tsconfig.json')).mtimeMs,
-    statSync(join(root, 'package-lock.json')).mtimeMs,
-  );
-  if (built > sources) process.exit(0);
+const mtime = (path) => statSync(path).mtimeMs;
+const fresh = (stamp, sources) => ifNeeded && existsSync(stamp) && mtime(stamp) > sources();
+
+// One build at a time (test files and scripts may start one together): the others wait for it,
+// then find their output fresh. A lock whose build process is gone is taken over.
+const lock = join(root, '.build-lock');
+const holder = join(lock, 'pid');
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+}
+for (;;) {
+  try {
+    mkdirSync(lock);
+    writeFileSync(holder, String(process.pid));
+    break;
+  } catch (error) {
+    if (error.code !== 'EEXIST') throw error;
+    const pid = Number(existsSync(holder) ? readFileSync(holder, 'utf8') : NaN);
+    // No pid yet: its holder is between mkdir and write; give it a moment.
+    if (Number.isInteger(pid) && pid > 0 && !alive(pid))
+      rmSync(lock, { recursive: true, force: true });
+    await sleep(200);
+  }
+}
+process.on('exit', () => rmSync(lock, { recursive: true, force: true }));
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
+
+const consoleSrc = join(root, 'apps', 'console');
+const serviceUpToDate = fresh(serviceStamp, () =>
+  Math.max(
+    newestSource(join(root, 'apps'), (name) => name.endsWith('.ts'), [consoleSrc]),
+    newestSource(join(root, 'libs'), (name) => name.endsWith('.ts')),
+    mtime(join(root, 'tsconfig.json')),
+    mtime(join(root, 'package-lock.json')),
+  ),
+);
+// The console is built from its own folder (sources, index.html, config) and the typed client.
+const consoleUpToDate = fresh(consoleStamp, () =>
+  Math.max(
+    newestSource(consoleSrc, (name) => !name.endsWith('.spec.ts')),
+    newestSource(join(root, 'libs', 'client', 'src'), (name) => name.endsWith('.ts')),
+    mtime(join(root, 'package-lock.json')),
+  ),
+);
+
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+function run(command, args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root, stdio: 'inherit' });
+    child.on('error', reject);
+    child.on('exit', (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')}: ${signal ?? code}`)),
+    );
+  });
 }
 
-rmSync(join(root, 'dist'), { recursive: true, force: true });
-const bin = (name) => join(root, 'node_modules', '.bin', name);
-execFileSync(bin('tsc'), ['-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
-execFileSync(bin('tsc-alias'), ['-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
-writeFileSync(stamp, '');
+async function buildService() {
+  // Everything but the console's output, which the other half of the build owns.
+  if (existsSync(dist)) {
+    for (const entry of readdirSync(dist)) {
+      if (entry !== 'console' && entry !== '.console-build-stamp')
+        rmSync(join(dist, entry), { recursive: true, force: true });
+    }
+  }
+  await run(bin('tsc'), ['-p', 'tsconfig.build.json']);
+  await run(bin('tsc-alias'), ['-p', 'tsconfig.build.json']);
+  writeFileSync(serviceStamp, '');
+}
+
+async function buildConsole() {
+  rmSync(consoleStamp, { force: true });
+  // Vite in a process of its own: rolldown's threads run beside tsc on the other core.
+  await run(bin('vite'), [
+    'build',
+    '--config',
+    join(consoleSrc, 'vite.config.ts'),
+    '--logLevel',
+    'warn',
+  ]);
+  writeFileSync(consoleStamp, '');
+}
+
+mkdirSync(dist, { recursive: true });
+const builds = [];
+if (!serviceUpToDate) builds.push(buildService());
+if (!consoleUpToDate) builds.push(buildConsole());
+const results = await Promise.allSettled(builds);
+const failed = results.filter((r) => r.status === 'rejected');
+if (failed.length > 0) {
+  for (const f of failed) console.error(f.reason instanceof Error ? f.reason.message : f.reason);
+  process.exit(1);
+}

@@ -72,6 +72,17 @@ describe('migrations', () => {
     expect(await sut.runMigrations({ transaction: 'each' })).toHaveLength(MIGRATIONS.length);
   });
 
+  it("should index the payments search by a card's last 4 digits, newest first", async () => {
+    const rows = await sut.query<{ indexdef: string }[]>(
+      `SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_payments_card_last4_created_at'`,
+    );
+    expect(rows.map((r) => r.indexdef)).toEqual([
+      expect.stringMatching(
+        /ON public\.payments .*\(card_last4, created_at\) WHERE \(card_last4 IS NOT NULL\)/,
+      ),
+    ]);
+  });
+
   it('should enforce the unique merchant order id', async () => {
     const insert = `INSERT INTO payments (order_id, amount, currency, description, status, version)
                     VALUES ('dup-1', 100, 'EUR', 'x', 'created', 1)`;

@@ -11,7 +11,13 @@ import { AppModule } from './app.module.js';
 import { HttpErrorFilter } from './common/http-error.filter.js';
 import { ManagementPort } from './common/management-port.js';
 import { genRequestId } from './common/request-id.js';
-import { registerSecurityHeaders } from './common/security-headers.js';
+import {
+  CONSOLE_POLICY,
+  DEFAULT_POLICY,
+  INLINE_SCRIPT_PAGES,
+  registerSecurityHeaders,
+} from './common/security-headers.js';
+import { CONSOLE_PATH, serveConsole } from './console/console.js';
 import { loadAppConfig } from './config/app.config.js';
 import { loadAmqpConfig, rabbitMqImports } from './config/amqp.config.js';
 import { MetricsService } from './metrics/metrics.service.js';
@@ -83,19 +89,11 @@ export async function createApp(): Promise<NestFastifyApplication> {
     },
   );
   app.useLogger(app.get(Logger));
-  registerSecurityHeaders(adapter.getInstance(), {
-    // Swagger UI and the sandbox pages use inline scripts and styles; forms may post to
-    // MultiSafepay's 3-D Secure pages. Everything else keeps helmet's defaults.
-    contentSecurityPolicy: {
-      directives: {
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        // customer_verification forms submit themselves from an onload attribute.
-        scriptSrcAttr: ["'unsafe-inline'"],
-        formAction: ["'self'", 'https:', 'http:'],
-        upgradeInsecureRequests: null,
-      },
-    },
-  });
+  registerSecurityHeaders(adapter.getInstance(), DEFAULT_POLICY, [
+    { prefixes: [CONSOLE_PATH], options: CONSOLE_POLICY },
+    INLINE_SCRIPT_PAGES,
+  ]);
+  if (config.consoleEnabled) await serveConsole(app);
   observeHttp(adapter, app.get(MetricsService));
   app.useGlobalPipes(validationPipe);
   app.useGlobalFilters(

@@ -11,6 +11,18 @@ export type PaymentStatus = Payment['status'];
 export type CreatePaymentRequest = Schema<'CreatePaymentDto'>;
 export type Refund = Schema<'RefundResponseDto'>;
 export type CreateRefundRequest = Schema<'CreateRefundDto'>;
+export type Capture = Schema<'CaptureResponseDto'>;
+/** The calling key's name and scopes (`GET /v1/me`). */
+export type Me = Schema<'MeResponseDto'>;
+export type Scope = Me['scopes'][number];
+/** A notification received about a payment (`GET /v1/payments/{id}/notifications`). */
+export type PaymentNotification = Schema<'PaymentNotificationDto'>;
+/** A status change in a payment's history (`GET /v1/payments/{id}/events`). */
+export type PaymentHistoryEntry = Schema<'PaymentEventDto'>;
+export type Event = Schema<'EventDto'>;
+/** An event's delivery to one destination (`GET /v1/events/{id}/deliveries`). */
+export type EventDelivery = Schema<'EventDeliveryDto'>;
+export type WebhookEndpoint = Schema<'WebhookEndpointDto'>;
 /** A customer's saved card (`GET /v1/customers/{reference}/saved-cards`); never its token. */
 export type SavedCard = Schema<'SavedCardResponseDto'>;
 

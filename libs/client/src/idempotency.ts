@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { isNetworkFailure, PaymentsApiError, PaymentsConnectionError } from './errors.js';
 import { dataOrThrow, type ApiResult, type DataOf } from './result.js';
 
@@ -50,7 +48,8 @@ export async function idempotentCreate<R extends ApiResult>(
   send: (idempotencyKey: string) => Promise<R>,
   options: IdempotentCreateOptions = {},
 ): Promise<DataOf<R>> {
-  const key = options.idempotencyKey ?? randomUUID();
+  // Web Crypto's UUID: the client runs in Node (>= 20) and in browsers alike.
+  const key = options.idempotencyKey ?? globalThis.crypto.randomUUID();
   const maxAttempts = Math.max(1, options.maxAttempts ?? 5);
   const initialDelayMs = options.initialDelayMs ?? 250;
   const maxDelayMs = options.maxDelayMs ?? 10_000;
@@ -72,6 +71,22 @@ export async function idempotentCreate<R extends ApiResult>(
     if (error instanceof PaymentsApiError && error.retryAfterMs !== undefined)
       delayMs = Math.min(maxDelayMs, Math.max(delayMs, error.retryAfterMs));
     options.onRetry?.({ attempt, delayMs, idempotencyKey: key, error });
-    await sleep(delayMs, undefined, { signal: options.signal });
+    await sleep(delayMs, options.signal);
   }
+}
+
+/** Waits `ms`, or rejects with the signal's reason once it aborts (no Node-only timers). */
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason as Error);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason as Error);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
 }

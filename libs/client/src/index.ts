@@ -1,5 +1,13 @@
 export {
   createPaymentsClient,
+  type Capture,
+  type Event,
+  type EventDelivery,
+  type Me,
+  type PaymentHistoryEntry,
+  type PaymentNotification,
+  type Scope,
+  type WebhookEndpoint,
   type CreatePaymentRequest,
   type CreateRefundRequest,
   type SavedCard,

@@ -71,14 +71,20 @@ export class ApiKeyGuard implements CanActivate {
 export const RequireScope = (scope: Scope) =>
   applyDecorators(
     SetMetadata(REQUIRED_SCOPE, scope),
+    RequireApiKey(),
+    ApiForbiddenResponse({
+      description: `FORBIDDEN: the key lacks ${scope}`,
+      type: ErrorResponseDto,
+    }),
+  );
+
+/** Requires a valid Bearer API key, whatever its scopes. */
+export const RequireApiKey = () =>
+  applyDecorators(
     UseGuards(ApiThrottlerGuard, ApiKeyGuard),
     ApiBearerAuth(),
     ApiUnauthorizedResponse({
       description: 'UNAUTHENTICATED: missing or wrong API key',
-      type: ErrorResponseDto,
-    }),
-    ApiForbiddenResponse({
-      description: `FORBIDDEN: the key lacks ${scope}`,
       type: ErrorResponseDto,
     }),
     ApiTooManyRequestsResponse({

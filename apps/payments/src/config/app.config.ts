@@ -46,6 +46,9 @@ class AppEnv {
   @IsBooleanString({ message: 'must be true or false' })
   DOCS_ENABLED = 'true';
 
+  @IsBooleanString({ message: 'must be true or false' })
+  CONSOLE_ENABLED = 'true';
+
   @Type(() => Number)
   @IsInt({ message: 'must be an integer number of requests per second (0 turns it off)' })
   @Min(0, { message: 'must be 0 or more' })
@@ -102,6 +105,8 @@ export interface AppConfig {
   /** Append logs to this file instead of stdout. */
   logFile: string | undefined;
   docsEnabled: boolean;
+  /** The operators' console at /console (served in production too: it holds no secret). */
+  consoleEnabled: boolean;
   bodyLimitBytes: number;
   /** Requests per second per API key on /v1; 0: no limit. */
   rateLimitPerSecond: number;
@@ -121,6 +126,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv): AppConfig {
     logLevel: e.LOG_LEVEL,
     logFile: e.LOG_FILE,
     docsEnabled: e.DOCS_ENABLED === 'true',
+    consoleEnabled: e.CONSOLE_ENABLED === 'true',
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     rateLimitPerSecond: e.RATE_LIMIT_PER_SECOND,
     trustProxy: parseTrustProxy(e.TRUST_PROXY).value,

@@ -17,6 +17,7 @@ import {
   RedeliverDto,
   RedeliverResponseDto,
 } from './dto/event.dto.js';
+import { EventDeliveryListDto } from './dto/webhook-endpoint.dto.js';
 
 function eventId(id: string): string {
   if (!/^evt_[0-9a-f]{26}$/.test(id)) {
@@ -55,6 +56,20 @@ export class EventsController {
   @ApiNotFoundResponse({ description: 'EVENT_NOT_FOUND', type: ErrorResponseDto })
   get(@Param('id') id: string): Promise<EventDto> {
     return this.events.get(eventId(id)) as Promise<EventDto>;
+  }
+
+  @Get(':id/deliveries')
+  @RequireScope('events:read')
+  @ApiOperation({
+    summary: "The event's deliveries: one per webhook endpoint and RabbitMQ, with attempts",
+    description:
+      'Oldest first. Each has its status, attempts and last error, and its attempt log. An ' +
+      'event no destination subscribed to has none.',
+  })
+  @ApiOkResponse({ type: EventDeliveryListDto })
+  @ApiNotFoundResponse({ description: 'EVENT_NOT_FOUND', type: ErrorResponseDto })
+  async deliveries(@Param('id') id: string): Promise<EventDeliveryListDto> {
+    return { data: await this.events.deliveries(eventId(id)) };
   }
 
   @Post(':id/redeliver')

@@ -2,6 +2,7 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { PaymentsService } from '@app/payments';
 import { ApiKeyGuard } from '../auth/api-key.guard.js';
 import { ApiThrottlerGuard } from '../auth/api-throttler.guard.js';
+import { MeController } from '../auth/me.controller.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import { WebhookEdgeService } from '../webhooks/webhook-edge.service.js';
 import { WebhooksController } from '../webhooks/webhooks.controller.js';
@@ -10,7 +11,7 @@ import { SavedCardsController } from './saved-cards.controller.js';
 
 /** The HTTP surface of the payments domain: the internal API and MultiSafepay's webhook. */
 @Module({
-  controllers: [PaymentsController, SavedCardsController, WebhooksController],
+  controllers: [MeController, PaymentsController, SavedCardsController, WebhooksController],
   providers: [ApiKeyGuard, ApiThrottlerGuard, WebhookEdgeService],
 })
 export class PaymentsApiModule implements OnModuleInit {

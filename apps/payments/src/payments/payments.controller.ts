@@ -47,6 +47,7 @@ import { CaptureListResponseDto, CaptureResponseDto, CreateCaptureDto } from './
 import {
   PaymentEventListResponseDto,
   PaymentListResponseDto,
+  PaymentNotificationListResponseDto,
   PaymentResponseDto,
 } from './dto/payment-response.dto.js';
 
@@ -211,6 +212,23 @@ export class PaymentsController {
   @ApiNotFoundResponse({ description: 'PAYMENT_NOT_FOUND', type: ErrorResponseDto })
   async events(@Param('id', uuidPipe) id: string): Promise<PaymentEventListResponseDto> {
     return { data: await this.payments.events(id) };
+  }
+
+  @Get(':id/notifications')
+  @RequireScope('payments:read')
+  @ApiOperation({
+    summary:
+      "The notifications received about the payment (and its captures' orders), oldest first",
+    description:
+      'Each as recorded on arrival: GET or POST, the signature verdict, and what came of it. ' +
+      'Kept NOTIFICATIONS_RETENTION_DAYS; the latest 500 are listed.',
+  })
+  @ApiOkResponse({ type: PaymentNotificationListResponseDto })
+  @ApiNotFoundResponse({ description: 'PAYMENT_NOT_FOUND', type: ErrorResponseDto })
+  async notifications(
+    @Param('id', uuidPipe) id: string,
+  ): Promise<PaymentNotificationListResponseDto> {
+    return { data: await this.payments.notifications(id) };
   }
 
   @Post(':id/refresh')

@@ -55,6 +55,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The calling API key's name and scopes
+         * @description Never the secret. Any valid key may ask; no scope is needed.
+         */
+        get: operations["MeController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/payments": {
         parameters: {
             query?: never;
@@ -102,6 +122,26 @@ export interface paths {
         };
         /** The payment's lifecycle history, oldest first (anomalies included) */
         get: operations["PaymentsController_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/payments/{id}/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The notifications received about the payment (and its captures' orders), oldest first
+         * @description Each as recorded on arrival: GET or POST, the signature verdict, and what came of it. Kept NOTIFICATIONS_RETENTION_DAYS; the latest 500 are listed.
+         */
+        get: operations["PaymentsController_notifications"];
         put?: never;
         post?: never;
         delete?: never;
@@ -284,6 +324,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/events/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The event's deliveries: one per webhook endpoint and RabbitMQ, with attempts
+         * @description Oldest first. Each has its status, attempts and last error, and its attempt log. An event no destination subscribed to has none.
+         */
+        get: operations["EventsController_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/events/{id}/redeliver": {
         parameters: {
             query?: never;
@@ -385,6 +445,21 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        MeResponseDto: {
+            /**
+             * @description The name of the API key (API_KEYS)
+             * @example support
+             */
+            name: string;
+            /**
+             * @description What the key may do. `admin` includes every other scope, and the list then names them all.
+             * @example [
+             *       "payments:read",
+             *       "events:read"
+             *     ]
+             */
+            scopes: ("payments:read" | "payments:write" | "refunds:write" | "events:read" | "events:admin" | "admin")[];
+        };
         ErrorDetailDto: {
             /**
              * @description Stable machine-readable code
@@ -694,6 +769,33 @@ export interface components {
         PaymentEventListResponseDto: {
             data: components["schemas"]["PaymentEventDto"][];
         };
+        PaymentNotificationDto: {
+            /** @example 8d2f0c4e-1b3a-4c5d-9e7f-0a1b2c3d4e5f */
+            id: string;
+            /** @example 2026-11-24T14:00:02.000Z */
+            receivedAt: string;
+            /**
+             * @example POST
+             * @enum {string}
+             */
+            method: "GET" | "POST";
+            /** @description The order id it named: the payment's, or one of its captures' */
+            orderId: string | null;
+            /** @description POST: whether the signature verified; null for GET (unsigned) */
+            signatureOk: boolean | null;
+            /**
+             * @description applied: it moved the payment; noop: nothing new; anomaly: an illegal move, recorded; bad_signature, invalid: refused; coalesced: answered by a read already under way; failed: the re-read failed (MultiSafepay retries)
+             * @example applied
+             * @enum {string}
+             */
+            outcome: "applied" | "noop" | "anomaly" | "unknown_order" | "bad_signature" | "invalid" | "failed" | "coalesced";
+            note: string | null;
+            /** @example 203.0.113.7 */
+            source: string | null;
+        };
+        PaymentNotificationListResponseDto: {
+            data: components["schemas"]["PaymentNotificationDto"][];
+        };
         CreateRefundDto: {
             /**
              * @description Minor units; omitted: everything that remains
@@ -731,6 +833,11 @@ export interface components {
             status: "pending" | "unknown" | "reserved" | "completed" | "failed";
             gateway: components["schemas"]["RefundGatewayDto"];
             error: components["schemas"]["RefundErrorDto"] | null;
+            /**
+             * @description The name of the API key that asked for it
+             * @example shop
+             */
+            requestedBy: string;
             createdAt: string;
             updatedAt: string;
         };
@@ -778,6 +885,11 @@ export interface components {
             status: "pending" | "unknown" | "succeeded" | "failed";
             gateway: components["schemas"]["CaptureGatewayDto"];
             error: components["schemas"]["CaptureErrorDto"] | null;
+            /**
+             * @description The name of the API key that asked for it
+             * @example shop
+             */
+            requestedBy: string;
             createdAt: string;
             updatedAt: string;
         };
@@ -853,6 +965,51 @@ export interface components {
             nextCursor: string | null;
             /** @description More events were already waiting beyond this page */
             hasMore: boolean;
+        };
+        DeliveryAttemptDto: {
+            /** @example 2026-11-28T18:00:01.000Z */
+            at: string;
+            /** @example 500 */
+            status: number | null;
+            /** @example HTTP 500 */
+            error: string | null;
+            /** @example 42 */
+            durationMs: number;
+        };
+        EventDeliveryDto: {
+            id: string;
+            /** @example evt_0c6f2a9d41b7e03c85a1d2f4e6 */
+            eventId: string;
+            /** @example payment.completed */
+            eventType: string;
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "failed";
+            /** @example 2 */
+            attempts: number;
+            nextAttemptAt: string | null;
+            lastAttemptAt: string | null;
+            deliveredAt: string | null;
+            attemptLog: components["schemas"]["DeliveryAttemptDto"][];
+            createdAt: string;
+            /**
+             * @description webhook: an endpoint; amqp: RabbitMQ
+             * @enum {string}
+             */
+            channel: "webhook" | "amqp";
+            /** @description null for RabbitMQ */
+            endpointId: string | null;
+            /** @example https://orders.shop.internal/events */
+            endpointUrl: string | null;
+            /**
+             * @description HTTP status
+             * @example 500
+             */
+            lastStatus: number | null;
+            /** @example HTTP 500 */
+            lastError: string | null;
+        };
+        EventDeliveryListDto: {
+            data: components["schemas"]["EventDeliveryDto"][];
         };
         RedeliverResponseDto: {
             /**
@@ -970,16 +1127,6 @@ export interface components {
              * @enum {string}
              */
             status?: "enabled" | "disabled";
-        };
-        DeliveryAttemptDto: {
-            /** @example 2026-11-28T18:00:01.000Z */
-            at: string;
-            /** @example 500 */
-            status: number | null;
-            /** @example HTTP 500 */
-            error: string | null;
-            /** @example 42 */
-            durationMs: number;
         };
         DeliveryDto: {
             id: string;
@@ -1325,10 +1472,49 @@ export interface operations {
             };
         };
     };
+    MeController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing or wrong API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED: see Retry-After (seconds) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     PaymentsController_list: {
         parameters: {
             query?: {
                 orderId?: string;
+                /** @description Finds payments by our id, orderId, MultiSafepay transaction id, or the card's last 4 digits (combine with createdFrom/createdTo to narrow a last-4 search) */
+                q?: string;
                 status?: "created" | "unknown" | "initialized" | "uncleared" | "authorized" | "reserved" | "completed" | "declined" | "cancelled" | "void" | "expired" | "refunded" | "partial_refunded" | "chargedback";
                 /** @description createdAt ≥ this instant */
                 createdFrom?: string;
@@ -1589,6 +1775,72 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaymentEventListResponseDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details name each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing or wrong API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the key lacks payments:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYMENT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED: see Retry-After (seconds) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PaymentsController_notifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentNotificationListResponseDto"];
                 };
             };
             /** @description VALIDATION_FAILED (details name each field) */
@@ -2177,7 +2429,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description The customer the cards are filed under */
+                reference: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -2232,7 +2487,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description The customer the cards are filed under */
+                reference: string;
+                id: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -2503,6 +2762,72 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EventDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing or wrong API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the key lacks events:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description EVENT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED: see Retry-After (seconds) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    EventsController_deliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventDeliveryListDto"];
                 };
             };
             /** @description VALIDATION_FAILED */

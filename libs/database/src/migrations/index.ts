@@ -1,4 +1,5 @@
 // Every migration, in order. `npm run migration:generate -- <Name>` appends new ones here.
+import { PaymentSearch1795990000000 } from './1795990000000-payment-search.js';
 import { SavedCards1795904444395 } from './1795904444395-saved-cards.js';
 import { ManualCapture1795897672764 } from './1795897672764-manual-capture.js';
 import { Events1795890891806 } from './1795890891806-events.js';
@@ -16,4 +17,5 @@ export const MIGRATIONS = [
   WebhookEdgeRetention1795891189164,
   ManualCapture1795897672764,
   SavedCards1795904444395,
+  PaymentSearch1795990000000,
 ];

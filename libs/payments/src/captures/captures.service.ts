@@ -53,6 +53,15 @@ export function toCaptureView(c: CaptureEntity): CaptureView {
   };
 }
 
+/** A capture as the API answers it: the view, and the API key (by name) that asked for it. */
+export interface CaptureResource extends CaptureView {
+  requestedBy: string;
+}
+
+export function toCaptureResource(c: CaptureEntity): CaptureResource {
+  return { ...toCaptureView(c), requestedBy: c.clientId };
+}
+
 /** Capture outcomes other services hear about (docs/design.md#manual-capture). */
 const CAPTURE_EVENTS: Partial<Record<CaptureStatus, CaptureEventType>> = {
   succeeded: 'capture.succeeded',
@@ -87,7 +96,7 @@ export class CapturesService {
     key: string,
     paymentId: string,
     input: { amount?: number; description?: string },
-  ): Promise<{ capture: CaptureView; replayed: boolean }> {
+  ): Promise<{ capture: CaptureResource; replayed: boolean }> {
     const requestHash = createHash('sha256')
       .update(
         JSON.stringify(['capture', paymentId, input.amount ?? null, input.description ?? null]),
@@ -96,20 +105,20 @@ export class CapturesService {
     const claim = await this.tx.run((m) =>
       this.claim(m, clientId, key, paymentId, requestHash, input),
     );
-    if (claim.replay) return { capture: toCaptureView(claim.capture), replayed: true };
+    if (claim.replay) return { capture: toCaptureResource(claim.capture), replayed: true };
     return {
-      capture: toCaptureView(await this.drive(claim.capture, claim.fresh)),
+      capture: toCaptureResource(await this.drive(claim.capture, claim.fresh)),
       replayed: false,
     };
   }
 
-  async list(paymentId: string): Promise<CaptureView[]> {
+  async list(paymentId: string): Promise<CaptureResource[]> {
     const rows = await this.tx.run(async (m) => {
       if (!(await m.existsBy(PaymentEntity, { id: paymentId })))
         throw new PaymentNotFoundError(paymentId);
       return m.find(CaptureEntity, { where: { paymentId }, order: { createdAt: 'ASC' } });
     });
-    return rows.map(toCaptureView);
+    return rows.map(toCaptureResource);
   }
 
   /**

@@ -26,6 +26,10 @@ export interface NextAction {
 @Index('ix_payments_open_updated_at', ['updatedAt'], {
   where: "status IN ('created', 'unknown', 'initialized', 'uncleared')",
 })
+// The payments search by a card's last 4 digits (GET /v1/payments?q=), newest first.
+@Index('ix_payments_card_last4_created_at', ['cardLast4', 'createdAt'], {
+  where: 'card_last4 IS NOT NULL',
+})
 @Index('ix_payments_authorized_expiry', ['captureExpiresAt'], { where: "status = 'authorized'" })
 export class PaymentEntity {
   @PrimaryGeneratedColumn('uuid')

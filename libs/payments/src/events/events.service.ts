@@ -6,6 +6,10 @@ import { EventNotFoundError, WebhookEndpointNotFoundError } from './events.error
 import { EventBroker } from './event-transports.js';
 import type { EventBody } from './outbox.js';
 import { Outbox } from './outbox.js';
+import { DeliveryAttemptEntity } from '../entities/delivery-attempt.entity.js';
+import { EventDeliveryEntity } from '../entities/event-delivery.entity.js';
+import { toDeliveryView, type EventDeliveryView } from './webhook-endpoints.service.js';
+import { In } from 'typeorm';
 
 export interface ListEventsQuery {
   after?: string;
@@ -75,6 +79,40 @@ export class EventsService {
     );
     if (!rows[0]) throw new EventNotFoundError(id);
     return JSON.parse(rows[0].body) as EventBody;
+  }
+
+  /**
+   * The event's deliveries, one per destination (each webhook endpoint, and RabbitMQ), oldest
+   * first, each with its attempts. An event nobody subscribed to has none.
+   */
+  async deliveries(id: string): Promise<EventDeliveryView[]> {
+    return this.tx.read(async (m) => {
+      const rows = await m
+        .createQueryBuilder(EventDeliveryEntity, 'd')
+        .innerJoinAndSelect('d.event', 'ev')
+        .leftJoinAndSelect('d.endpoint', 'e')
+        .where('d.event_id = :id', { id })
+        .orderBy('d.created_at', 'ASC')
+        .addOrderBy('d.id', 'ASC')
+        .getMany();
+      if (rows.length === 0) {
+        const found = await m.query<unknown[]>('SELECT 1 FROM events WHERE id = $1', [id]);
+        if (found.length === 0) throw new EventNotFoundError(id);
+        return [];
+      }
+      const attempts = await m.find(DeliveryAttemptEntity, {
+        where: { deliveryId: In(rows.map((r) => r.id)) },
+        order: { at: 'ASC' },
+      });
+      return rows.map((d) => ({
+        ...toDeliveryView(d, attempts),
+        channel: d.channel,
+        endpointId: d.endpointId,
+        endpointUrl: d.endpoint?.url ?? null,
+        lastStatus: d.lastStatus,
+        lastError: d.lastError,
+      }));
+    });
   }
 
   /**

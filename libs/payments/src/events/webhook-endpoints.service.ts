@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { DeliveryAttemptEntity } from '../entities/delivery-attempt.entity.js';
-import { EventDeliveryEntity, type DeliveryStatus } from '../entities/event-delivery.entity.js';
+import {
+  EventDeliveryEntity,
+  type DeliveryChannel,
+  type DeliveryStatus,
+} from '../entities/event-delivery.entity.js';
 import {
   WebhookEndpointEntity,
   type WebhookEndpointStatus,
@@ -59,6 +63,43 @@ export interface DeliveryView {
   deliveredAt: string | null;
   attemptLog: DeliveryAttemptView[];
   createdAt: string;
+}
+
+/** An event's delivery to one destination (GET /v1/events/{id}/deliveries). */
+export interface EventDeliveryView extends DeliveryView {
+  channel: DeliveryChannel;
+  /** The webhook endpoint and its URL; null for RabbitMQ. */
+  endpointId: string | null;
+  endpointUrl: string | null;
+  /** The last attempt's HTTP status (webhooks) and error, as the attempt log's newest entry. */
+  lastStatus: number | null;
+  lastError: string | null;
+}
+
+/** A delivery and its attempts (`attempts` may hold other deliveries' too: they are filtered). */
+export function toDeliveryView(
+  d: EventDeliveryEntity,
+  attempts: readonly DeliveryAttemptEntity[],
+): DeliveryView {
+  return {
+    id: d.id,
+    eventId: d.eventId,
+    eventType: d.event?.type ?? '',
+    status: d.status,
+    attempts: d.attempts,
+    nextAttemptAt: d.status === 'pending' ? d.nextAttemptAt.toISOString() : null,
+    lastAttemptAt: d.lastAttemptAt?.toISOString() ?? null,
+    deliveredAt: d.deliveredAt?.toISOString() ?? null,
+    attemptLog: attempts
+      .filter((a) => a.deliveryId === d.id)
+      .map((a) => ({
+        at: a.at.toISOString(),
+        status: a.status,
+        error: a.error,
+        durationMs: a.durationMs,
+      })),
+    createdAt: d.createdAt.toISOString(),
+  };
 }
 
 /** `whsec_` + base64 of 32 random bytes, the form Standard Webhooks libraries take. */
@@ -204,25 +245,7 @@ export class WebhookEndpointsService {
               where: { deliveryId: In(rows.map((r) => r.id)) },
               order: { at: 'ASC' },
             });
-      return rows.map((d) => ({
-        id: d.id,
-        eventId: d.eventId,
-        eventType: d.event?.type ?? '',
-        status: d.status,
-        attempts: d.attempts,
-        nextAttemptAt: d.status === 'pending' ? d.nextAttemptAt.toISOString() : null,
-        lastAttemptAt: d.lastAttemptAt?.toISOString() ?? null,
-        deliveredAt: d.deliveredAt?.toISOString() ?? null,
-        attemptLog: attempts
-          .filter((a) => a.deliveryId === d.id)
-          .map((a) => ({
-            at: a.at.toISOString(),
-            status: a.status,
-            error: a.error,
-            durationMs: a.durationMs,
-          })),
-        createdAt: d.createdAt.toISOString(),
-      }));
+      return rows.map((d) => toDeliveryView(d, attempts));
     });
   }
 

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { PaymentNotFoundError } from '../errors/common.errors.js';
 import { PaymentsError } from '../errors/payments.error.js';
 import { PaymentEventEntity } from '../entities/payment-event.entity.js';
+import type { NotificationOutcome } from '../entities/notification.entity.js';
 import type { PaymentEntity } from '../entities/payment.entity.js';
 import { GatewayOrderNotFoundError } from '../gateway/gateway.errors.js';
 import { OrdersGateway, type GatewayOrder } from '../gateway/orders.gateway.js';
@@ -34,11 +35,28 @@ import {
 
 export interface ListPaymentsQuery {
   orderId?: string;
+  /** Our id, the orderId, MultiSafepay's transaction id, or the card's last 4 digits. */
+  q?: string;
   status?: PaymentStatus;
   createdFrom?: Date;
   createdTo?: Date;
   limit: number;
   cursor?: string;
+}
+
+/** A notification MultiSafepay (or anyone) sent about a payment, as recorded on arrival. */
+export interface PaymentNotificationView {
+  id: string;
+  receivedAt: string;
+  method: 'GET' | 'POST';
+  /** The order id it named: the payment's, or one of its captures'. */
+  orderId: string | null;
+  /** POST: whether the signature verified; null for GET, which carries none. */
+  signatureOk: boolean | null;
+  outcome: NotificationOutcome;
+  note: string | null;
+  /** The sender's address as the edge saw it (IPv6: its /64). */
+  source: string | null;
 }
 
 export class InvalidCursorError extends PaymentsError {
@@ -77,6 +95,44 @@ export class PaymentsService {
     return rows.map(toPaymentEventView);
   }
 
+  /**
+   * The notifications received for the payment's order and its captures' orders, oldest first
+   * (the latest 500; they are kept NOTIFICATIONS_RETENTION_DAYS). Refused ones are included with
+   * their verdict, as far as the audit kept a row for them.
+   */
+  async notifications(id: string): Promise<PaymentNotificationView[]> {
+    const payment = await this.find(id);
+    const rows = await this.tx.statement<{
+      id: string;
+      received_at: Date;
+      method: 'GET' | 'POST';
+      order_id: string | null;
+      signature_ok: boolean | null;
+      outcome: NotificationOutcome;
+      note: string | null;
+      source: string | null;
+    }>(
+      `SELECT * FROM (
+         SELECT id, received_at, method, order_id, signature_ok, outcome, note, source
+         FROM notifications
+         WHERE order_id IN (SELECT $1::varchar UNION ALL
+                            SELECT capture_order_id FROM captures WHERE payment_id = $2::uuid)
+         ORDER BY received_at DESC, id DESC LIMIT 500) latest
+       ORDER BY received_at, id`,
+      [payment.orderId, payment.id],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      receivedAt: new Date(r.received_at).toISOString(),
+      method: r.method,
+      orderId: r.order_id,
+      signatureOk: r.signature_ok,
+      outcome: r.outcome,
+      note: r.note,
+      source: r.source,
+    }));
+  }
+
   async list(
     query: ListPaymentsQuery,
   ): Promise<{ data: PaymentView[]; nextCursor: string | null }> {
@@ -86,6 +142,7 @@ export class PaymentsService {
     const where: string[] = [];
     if (query.orderId !== undefined) where.push(`order_id = ${p(query.orderId)}`);
     if (query.status !== undefined) where.push(`status = ${p(query.status)}`);
+    if (query.q !== undefined) where.push(searchCondition(query.q, p));
     if (query.createdFrom) where.push(`created_at >= ${p(query.createdFrom)}`);
     if (query.createdTo) where.push(`created_at < ${p(query.createdTo)}`);
     // The cursor row's own created_at (microseconds; a JS Date only keeps milliseconds).
@@ -231,6 +288,21 @@ export class PaymentsService {
     if (!payment) throw new PaymentNotFoundError(id);
     return payment;
   }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * One search term against every identifier an operator may hold. Each alternative has its own
+ * index (the primary key, uq_payments_order_id, uq_payments_gateway_transaction_id,
+ * ix_payments_card_last4_created_at), so PostgreSQL answers it with a bitmap OR of index scans.
+ */
+function searchCondition(q: string, p: (value: unknown) => string): string {
+  const term = p(q);
+  const alternatives = [`order_id = ${term}`, `gateway_transaction_id = ${term}`];
+  if (UUID.test(q)) alternatives.push(`id = ${term}::uuid`);
+  if (/^\d{4}$/.test(q)) alternatives.push(`card_last4 = ${term}`);
+  return `(${alternatives.join(' OR ')})`;
 }
 
 function encodeCursor(p: PaymentEntity): string {

@@ -47,6 +47,15 @@ export function toRefundView(r: RefundEntity): RefundView {
   };
 }
 
+/** A refund as the API answers it: the view, and the API key (by name) that asked for it. */
+export interface RefundResource extends RefundView {
+  requestedBy: string;
+}
+
+export function toRefundResource(r: RefundEntity): RefundResource {
+  return { ...toRefundView(r), requestedBy: r.clientId };
+}
+
 /** Refund outcomes other services hear about (docs/design.md#events). */
 const REFUND_EVENTS: Partial<Record<RefundStatus, RefundEventType>> = {
   reserved: 'refund.succeeded',
@@ -80,24 +89,27 @@ export class RefundsService {
     key: string,
     paymentId: string,
     input: { amount?: number; description?: string },
-  ): Promise<{ refund: RefundView; replayed: boolean }> {
+  ): Promise<{ refund: RefundResource; replayed: boolean }> {
     const requestHash = createHash('sha256')
       .update(JSON.stringify([paymentId, input.amount ?? null, input.description ?? null]))
       .digest('hex');
     const claim = await this.tx.run((m) =>
       this.claim(m, clientId, key, paymentId, requestHash, input),
     );
-    if (claim.replay) return { refund: toRefundView(claim.refund), replayed: true };
-    return { refund: toRefundView(await this.drive(claim.refund, claim.fresh)), replayed: false };
+    if (claim.replay) return { refund: toRefundResource(claim.refund), replayed: true };
+    return {
+      refund: toRefundResource(await this.drive(claim.refund, claim.fresh)),
+      replayed: false,
+    };
   }
 
-  async list(paymentId: string): Promise<RefundView[]> {
+  async list(paymentId: string): Promise<RefundResource[]> {
     const rows = await this.tx.run(async (m) => {
       if (!(await m.existsBy(PaymentEntity, { id: paymentId })))
         throw new PaymentNotFoundError(paymentId);
       return m.find(RefundEntity, { where: { paymentId }, order: { createdAt: 'ASC' } });
     });
-    return rows.map(toRefundView);
+    return rows.map(toRefundResource);
   }
 
   /**

@@ -1,8 +1,11 @@
 import {
+  DELIVERY_CHANNELS,
   DELIVERY_STATUSES,
   EVENT_TYPES,
   WEBHOOK_ENDPOINT_STATUSES,
   type DeliveryAttemptView,
+  type DeliveryChannel,
+  type EventDeliveryView,
   type DeliveryStatus,
   type DeliveryView,
   type WebhookEndpointStatus,
@@ -159,6 +162,22 @@ export class DeliveryDto implements DeliveryView {
 
 export class DeliveryListDto {
   @ApiProperty({ type: [DeliveryDto] }) data!: DeliveryDto[];
+}
+
+export class EventDeliveryDto extends DeliveryDto implements EventDeliveryView {
+  @ApiProperty({ enum: DELIVERY_CHANNELS, description: 'webhook: an endpoint; amqp: RabbitMQ' })
+  channel!: DeliveryChannel;
+  @ApiProperty({ nullable: true, type: String, description: 'null for RabbitMQ' })
+  endpointId!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'https://orders.shop.internal/events' })
+  endpointUrl!: string | null;
+  @ApiProperty({ nullable: true, type: Number, example: 500, description: 'HTTP status' })
+  lastStatus!: number | null;
+  @ApiProperty({ nullable: true, type: String, example: 'HTTP 500' }) lastError!: string | null;
+}
+
+export class EventDeliveryListDto {
+  @ApiProperty({ type: [EventDeliveryDto] }) data!: EventDeliveryDto[];
 }
 
 export class ListDeliveriesQueryDto {

@@ -1,4 +1,4 @@
-import { CAPTURE_STATUSES, type CaptureStatus, type CaptureView } from '@app/payments';
+import { CAPTURE_STATUSES, type CaptureStatus, type CaptureResource } from '@app/payments';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { MAX_AMOUNT } from './create-payment.dto.js';
@@ -39,7 +39,7 @@ class CaptureErrorDto {
   @ApiProperty() message!: string;
 }
 
-export class CaptureResponseDto implements CaptureView {
+export class CaptureResponseDto implements CaptureResource {
   @ApiProperty({ example: '5b0e1f3c-2a4d-4b6e-8f0a-1c2d3e4f5a6b' }) id!: string;
   @ApiProperty() paymentId!: string;
   @ApiProperty({ example: 600 }) amount!: number;
@@ -58,6 +58,8 @@ export class CaptureResponseDto implements CaptureView {
 
   @ApiProperty({ type: CaptureGatewayDto }) gateway!: CaptureGatewayDto;
   @ApiProperty({ type: CaptureErrorDto, nullable: true }) error!: CaptureErrorDto | null;
+  @ApiProperty({ example: 'shop', description: 'The name of the API key that asked for it' })
+  requestedBy!: string;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
 }

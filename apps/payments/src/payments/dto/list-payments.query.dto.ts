@@ -11,6 +11,18 @@ export class ListPaymentsQueryDto {
   })
   orderId?: string;
 
+  @ApiPropertyOptional({
+    example: '4111',
+    description:
+      "Finds payments by our id, orderId, MultiSafepay transaction id, or the card's last 4 digits " +
+      '(combine with createdFrom/createdTo to narrow a last-4 search)',
+  })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._:-]{1,50}$/, {
+    message: 'q must be 1 to 50 characters of A-Z, a-z, 0-9, . _ : -',
+  })
+  q?: string;
+
   @ApiPropertyOptional({ enum: PAYMENT_STATUSES })
   @IsOptional()
   @IsIn(PAYMENT_STATUSES)

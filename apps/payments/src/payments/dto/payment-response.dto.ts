@@ -1,7 +1,10 @@
 import {
   EVENT_SOURCES,
+  NOTIFICATION_OUTCOMES,
   PAYMENT_STATUSES,
   type EventSource,
+  type NotificationOutcome,
+  type PaymentNotificationView,
   type PaymentEventView,
   type PaymentMetadata,
   type PaymentStatus,
@@ -141,4 +144,37 @@ export class PaymentEventDto implements PaymentEventView {
 
 export class PaymentEventListResponseDto {
   @ApiProperty({ type: [PaymentEventDto] }) data!: PaymentEventDto[];
+}
+
+export class PaymentNotificationDto implements PaymentNotificationView {
+  @ApiProperty({ example: '8d2f0c4e-1b3a-4c5d-9e7f-0a1b2c3d4e5f' }) id!: string;
+  @ApiProperty({ example: '2026-11-24T14:00:02.000Z' }) receivedAt!: string;
+  @ApiProperty({ enum: ['GET', 'POST'], example: 'POST' }) method!: 'GET' | 'POST';
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: "The order id it named: the payment's, or one of its captures'",
+  })
+  orderId!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: Boolean,
+    description: 'POST: whether the signature verified; null for GET (unsigned)',
+  })
+  signatureOk!: boolean | null;
+  @ApiProperty({
+    enum: NOTIFICATION_OUTCOMES,
+    example: 'applied',
+    description:
+      'applied: it moved the payment; noop: nothing new; anomaly: an illegal move, recorded; ' +
+      'bad_signature, invalid: refused; coalesced: answered by a read already under way; ' +
+      'failed: the re-read failed (MultiSafepay retries)',
+  })
+  outcome!: NotificationOutcome;
+  @ApiProperty({ nullable: true, type: String }) note!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '203.0.113.7' }) source!: string | null;
+}
+
+export class PaymentNotificationListResponseDto {
+  @ApiProperty({ type: [PaymentNotificationDto] }) data!: PaymentNotificationDto[];
 }

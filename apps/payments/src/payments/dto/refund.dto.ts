@@ -1,4 +1,4 @@
-import { REFUND_STATUSES, type RefundStatus, type RefundView } from '@app/payments';
+import { REFUND_STATUSES, type RefundStatus, type RefundResource } from '@app/payments';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { MAX_AMOUNT } from './create-payment.dto.js';
@@ -33,7 +33,7 @@ class RefundErrorDto {
   @ApiProperty() message!: string;
 }
 
-export class RefundResponseDto implements RefundView {
+export class RefundResponseDto implements RefundResource {
   @ApiProperty({ example: '0b6d3c55-5a6e-4a4f-9a66-5a1f3d1c2b7e' }) id!: string;
   @ApiProperty() paymentId!: string;
   @ApiProperty({ example: 400 }) amount!: number;
@@ -50,6 +50,8 @@ export class RefundResponseDto implements RefundView {
 
   @ApiProperty({ type: RefundGatewayDto }) gateway!: RefundGatewayDto;
   @ApiProperty({ type: RefundErrorDto, nullable: true }) error!: RefundErrorDto | null;
+  @ApiProperty({ example: 'shop', description: 'The name of the API key that asked for it' })
+  requestedBy!: string;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
 }

@@ -50,6 +50,7 @@ export class SavedCardListResponseDto {
 }
 
 export class CustomerReferenceParamDto {
+  @ApiProperty({ example: 'cust-42', description: 'The customer the cards are filed under' })
   @Matches(CUSTOMER_REFERENCE, {
     message: CUSTOMER_REFERENCE_MESSAGE.replace('customerReference', 'reference'),
   })
@@ -57,6 +58,7 @@ export class CustomerReferenceParamDto {
 }
 
 export class SavedCardParamsDto extends CustomerReferenceParamDto {
+  @ApiProperty({ example: 'card_4qkxw6d2nbm5tq3zjv7c2rrh5e' })
   @Matches(SAVED_CARD_ID, { message: SAVED_CARD_ID_MESSAGE.replace('savedCardId', 'id') })
   id!: string;
 }
