@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scratchDatabase } from './support/database.js';
 import { ensureBuilt, freePort, MAIN, ROOT, spawnNode, waitForReady } from './support/process.js';
 import { available, needs } from './support/requirements.js';
+import { PINNED_NODE } from './support/runtime.js';
 
 const withPostgres = await available(
   needs.postgres,
@@ -129,7 +130,9 @@ describe('the built service as a process', () => {
     expect(line).toBe(
       'Payments service ready: API http://127.0.0.1:PORT/v1 · docs http://127.0.0.1:PORT/docs · ' +
         'demo http://127.0.0.1:PORT/demo · health http://127.0.0.1:PORT/health/ready | ' +
-        'database: embedded PostgreSQL (in memory) | gateway: built-in MultiSafepay sandbox',
+        'database: embedded PostgreSQL (in memory) | gateway: built-in MultiSafepay sandbox | ' +
+        // The `node` devDependency (Node.js 24), as under `npm start`.
+        `Node.js v${PINNED_NODE}`,
     );
   });
 
@@ -149,7 +152,8 @@ describe('the built service as a process', () => {
         });
         expect(line).toBe(
           `Payments service ready: API http://127.0.0.1:PORT/v1 · health http://127.0.0.1:PORT/health/ready | ` +
-            `database: PostgreSQL ${url.host}${url.pathname} | gateway: MultiSafepay test`,
+            `database: PostgreSQL ${url.host}${url.pathname} | gateway: MultiSafepay test | ` +
+            `Node.js v${PINNED_NODE}`,
         );
         expect(line).not.toMatch(/start-up-line-secret|not-a-real-key/);
       } finally {

@@ -44,6 +44,7 @@ async function main(): Promise<void> {
       databaseUrl: database.url,
       dataDir: database.dataDir,
       msp: loadMultisafepayConfig(process.env).env,
+      node: process.version,
     }),
   );
 }

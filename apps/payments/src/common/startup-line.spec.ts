@@ -10,6 +10,7 @@ const facts: StartupFacts = {
   databaseUrl: 'postgres://payments:hunter2@db.internal:5432/payments',
   dataDir: './data',
   msp: 'live',
+  node: 'v24.21.0',
 };
 
 describe('startupLine', () => {
@@ -17,7 +18,8 @@ describe('startupLine', () => {
     const sut = startupLine(facts);
     expect(sut).toBe(
       'Payments service ready: API http://127.0.0.1:3000/v1 · health http://127.0.0.1:9100/health/ready' +
-        ' | database: PostgreSQL db.internal:5432/payments | gateway: MultiSafepay live',
+        ' | database: PostgreSQL db.internal:5432/payments | gateway: MultiSafepay live' +
+        ' | Node.js v24.21.0',
     );
     expect(sut).not.toContain('hunter2');
   });

@@ -9,6 +9,8 @@ export interface StartupFacts {
   databaseUrl: string | undefined;
   dataDir: string;
   msp: MspEnvironment;
+  /** The Node.js release running the service (`process.version`). */
+  node: string;
 }
 
 const GATEWAY: Record<MspEnvironment, string> = {
@@ -19,8 +21,8 @@ const GATEWAY: Record<MspEnvironment, string> = {
 
 /**
  * The one line a person reads at start-up: where to go (API, Swagger UI, demo checkout) and what
- * the service runs on (embedded or PostgreSQL; sandbox, MultiSafepay test or live). No secret:
- * the database is named by host and database only.
+ * the service runs on (embedded or PostgreSQL; sandbox, MultiSafepay test or live; which Node.js).
+ * No secret: the database is named by host and database only.
  */
 export function startupLine(f: StartupFacts): string {
   const base = `http://${displayHost(f.host)}:${f.port}`;
@@ -30,7 +32,7 @@ export function startupLine(f: StartupFacts): string {
     ...(f.msp === 'sandbox' ? [`demo ${base}/demo`] : []),
     `health ${f.managementPort === null ? base : `http://${displayHost(f.host)}:${f.managementPort}`}/health/ready`,
   ];
-  return `Payments service ready: ${urls.join(' · ')} | database: ${database(f)} | gateway: ${GATEWAY[f.msp]}`;
+  return `Payments service ready: ${urls.join(' · ')} | database: ${database(f)} | gateway: ${GATEWAY[f.msp]} | Node.js ${f.node}`;
 }
 
 function database(f: StartupFacts): string {
