@@ -1,10 +1,15 @@
 # syntax=docker/dockerfile:1
 
+# Node.js 24 LTS, the release line package.json's engines names (docs/adr/0009-runtime-node-24.md):
+# each rebuild takes its latest security release.
+
 # --- build: compile TypeScript with the dev dependencies
-FROM node:20.20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
-COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+COPY package.json package-lock.json .npmrc ./
+# No install scripts: the image's own Node.js builds and runs the service, so the `node`
+# devDependency (which fetches a second Node.js for machines with an older one) is not needed.
+RUN npm ci --no-audit --no-fund --ignore-scripts
 COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY scripts ./scripts
 COPY apps ./apps
@@ -12,7 +17,7 @@ COPY libs ./libs
 RUN npm run build && npm prune --omit=dev
 
 # --- runtime: production dependencies and dist/ only, as a non-root user
-FROM node:20.20-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 # A 64 MiB young generation: a request's short-lived objects die there instead of being copied
 # on (about an eighth less service CPU per payment, docs/performance.md).
 ENV NODE_ENV=production \

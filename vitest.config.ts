@@ -54,6 +54,8 @@ export default defineConfig({
           include: ['test/**/*.e2e-spec.ts'],
           environment: 'node',
           globalSetup: ['test/global-setup.ts'],
+          // Every answer of the service a spec receives is checked against openapi.json.
+          setupFiles: ['test/support/contract-hook.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -91,11 +91,17 @@ function start(entry, env) {
     service && process.env.BENCH_SERVICE_LOG
       ? openSync(process.env.BENCH_SERVICE_LOG, 'a')
       : 'ignore';
-  const child = spawn('node', [...nodeArgs, entry.startsWith('bench/') ? HERE + entry : entry], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH, ...env },
-    stdio: ['ignore', log, 'inherit'],
-  });
+  // On the bench's own Node.js (the header's `node`): under `npm run bench`, the `node`
+  // devDependency; `BENCH_BUILD` compares builds, another Node.js compares runtimes.
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, entry.startsWith('bench/') ? HERE + entry : entry],
+    {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, ...env },
+      stdio: ['ignore', log, 'inherit'],
+    },
+  );
   running.add(child);
   // A process that ends on its own voids every figure after it (connection errors, or nothing
   // at all to measure): stop the bench instead of printing them.

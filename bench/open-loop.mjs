@@ -130,9 +130,11 @@ export async function openLoop({
         send(started);
         started += 1;
       }
-      if (started < total) setTimeout(tick, firstAt + started * interval - performance.now());
+      // An instant already past is due now (Node 24 warns of a negative delay).
+      if (started < total)
+        setTimeout(tick, Math.max(0, firstAt + started * interval - performance.now()));
     };
-    setTimeout(tick, firstAt - performance.now());
+    setTimeout(tick, Math.max(0, firstAt - performance.now()));
   });
   await pool.close();
 

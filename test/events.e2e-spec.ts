@@ -425,7 +425,15 @@ describe('webhook deliveries: failures, retries, isolation, rotation, redelivery
       expect(failing.body.failingSince).not.toBeNull();
       await sub.start(port);
       await sub.waitFor(() => payments.every((p) => sub.eventsFor(p.id).length === 1));
-      expect((await deliveries(endpoint.id)).every((d) => d.status === 'succeeded')).toBe(true);
+      // The subscriber has its 204s before the relay has recorded them: wait for the records.
+      await vi.waitFor(
+        async () => {
+          const statuses = (await deliveries(endpoint.id)).map((d) => d.status);
+          if (!statuses.every((status) => status === 'succeeded'))
+            throw new Error(`not all recorded as succeeded yet: ${statuses.join(', ')}`);
+        },
+        { timeout: 10_000, interval: 50 },
+      );
     } finally {
       await call(sut.url, 'DELETE', `/v1/webhook-endpoints/${endpoint.id}`);
       await sub.stop();
@@ -508,9 +516,18 @@ describe('webhook deliveries: failures, retries, isolation, rotation, redelivery
       expect(again.status).toBe(202);
       expect(again.body.scheduled).toBe(1);
       await sub.waitFor(() => sub.accepted.filter((d) => d.event.id === event?.id).length === 2);
-      const [row] = await deliveries(endpoint.id);
+      // The subscriber has the second delivery before the relay has recorded it: wait for that.
+      const row = await vi.waitFor(
+        async () => {
+          const [first] = await deliveries(endpoint.id);
+          if (first?.status !== 'succeeded')
+            throw new Error(`the redelivery is not recorded yet: ${first?.status}`);
+          return first;
+        },
+        { timeout: 10_000, interval: 50 },
+      );
       expect(row).toMatchObject({ eventId: event?.id, status: 'succeeded' });
-      expect(row?.attemptLog).toHaveLength(2);
+      expect(row.attemptLog).toHaveLength(2);
       // Without a body: to every enabled endpoint subscribed to its type.
       const other = await call<{ scheduled: number }>(
         sut.url,

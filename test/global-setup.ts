@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { TestProject } from 'vitest/node';
 import { findCardData, pgDump, readLogs } from './support/card-data.js';
+import { printContractReport } from './support/contract.js';
 import { printReliabilityReport } from './support/report.js';
 import { available, needs } from './support/requirements.js';
 
@@ -42,6 +43,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   return async () => {
     printReliabilityReport(logDir);
+    printContractReport(logDir);
     const logs = readLogs(logDir);
     const inLogs = findCardData(logs);
     const inDatabase = dumpable && config.url ? findCardData(pgDump(config.url)) : [];

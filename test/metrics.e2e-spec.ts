@@ -80,6 +80,12 @@ describe('GET /metrics after traffic', () => {
     expect(text).toMatch(pattern);
   });
 
+  it('should name the Node.js release it runs on (the project runs on Node.js 24)', () => {
+    const labels = /^nodejs_version_info\{([^}]*)\} 1$/m.exec(text)?.[1];
+    expect(labels).toContain(`version="${process.version}"`);
+    expect(labels).toContain('major="24"');
+  });
+
   it('should report readiness as health_ready 1', async () => {
     const res = await call<string>(sut.url, 'GET', '/metrics');
     expect(String(res.body)).toMatch(/^health_ready 1$/m);

@@ -26,35 +26,80 @@ describe('openapi.json', () => {
     expect(served).toEqual(JSON.parse(committed));
   });
 
-  it('should document every endpoint with a summary, Bearer auth and its error codes', () => {
+  it('should document every endpoint with a summary, its security, its error codes and a caller-named operationId', () => {
     const doc = JSON.parse(committed) as {
+      openapi: string;
       paths: Record<
         string,
         Record<
           string,
           {
+            operationId: string;
             summary?: string;
             security?: unknown[];
-            responses: Record<string, { description: string }>;
+            responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
           }
         >
       >;
       components: { securitySchemes: Record<string, unknown> };
     };
+    expect(doc.openapi).toBe('3.1.0');
     expect(doc.components.securitySchemes).toHaveProperty('bearer');
+    const operationIds: string[] = [];
     for (const [path, methods] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(methods)) {
-        expect(op.summary, `${method} ${path}`).toBeTruthy();
-        if (path.startsWith('/v1/')) {
-          expect(op.security, `${method} ${path}`).toEqual([{ bearer: [] }]);
-          // GET /v1/me takes no input and needs no scope: 401 is its only error.
-          const errors = path === '/v1/me' ? ['401'] : ['400', '401', '403'];
-          expect(Object.keys(op.responses), `${method} ${path}`).toEqual(
-            expect.arrayContaining(errors),
+        const name = `${method} ${path}`;
+        operationIds.push(op.operationId);
+        expect(op.summary, name).toBeTruthy();
+        expect(op.operationId, name).toMatch(/^[a-z]+[A-Z][A-Za-z]+$/);
+        // The API is for Bearer keys; health, metrics and MultiSafepay's webhook are open.
+        expect(op.security, name).toEqual(path.startsWith('/v1/') ? [{ bearer: [] }] : []);
+        // GET /v1/me needs no scope: it cannot answer 403.
+        if (path.startsWith('/v1/'))
+          expect(Object.keys(op.responses), name).toEqual(
+            expect.arrayContaining(
+              path === '/v1/me' ? ['401', '429', '500'] : ['401', '403', '429', '500'],
+            ),
           );
-        }
+        for (const [status, response] of Object.entries(op.responses))
+          if (Number(status) >= 400)
+            expect(response.content?.['application/json']?.schema, `${name} ${status}`).toEqual({
+              $ref: '#/components/schemas/ErrorResponseDto',
+            });
       }
     }
+    expect(new Set(operationIds).size).toBe(operationIds.length);
+    expect(operationIds).toEqual(
+      expect.arrayContaining([
+        'createPayment',
+        'getPayment',
+        'listPayments',
+        'listPaymentEvents',
+        'refreshPayment',
+        'refundPayment',
+        'listRefunds',
+        'capturePayment',
+        'listCaptures',
+        'cancelPayment',
+        'listSavedCards',
+        'deleteSavedCard',
+        'listEvents',
+        'getEvent',
+        'redeliverEvent',
+        'createWebhookEndpoint',
+        'listWebhookEndpoints',
+      ]),
+    );
+    const savedCard = doc.paths['/v1/customers/{reference}/saved-cards/{id}']
+      ?.delete as unknown as {
+      parameters: { name: string; in: string; required: boolean }[];
+    };
+    expect(
+      savedCard.parameters
+        .filter((p) => p.in === 'path')
+        .map((p) => p.name)
+        .sort(),
+    ).toEqual(['id', 'reference']);
     const create = doc.paths['/v1/payments']?.post;
     for (const code of [
       'VALIDATION_FAILED',

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scratchDatabase } from './support/database.js';
 import { ensureBuilt, freePort, MAIN, ROOT, spawnNode, waitForReady } from './support/process.js';
 import { available, needs } from './support/requirements.js';
+import { PINNED_NODE } from './support/runtime.js';
 
 const withPostgres = await available(
   needs.postgres,
@@ -130,7 +131,9 @@ describe('the built service as a process', () => {
       'Payments service ready: API http://127.0.0.1:PORT/v1 · docs http://127.0.0.1:PORT/docs · ' +
         'demo http://127.0.0.1:PORT/demo · health http://127.0.0.1:PORT/health/ready | ' +
         'database: embedded PostgreSQL (in memory) | gateway: built-in MultiSafepay sandbox | ' +
-        'webhook endpoints: http or https, loopback allowed (not production), private addresses allowed',
+        'webhook endpoints: http or https, loopback allowed (not production), private addresses allowed | ' +
+        // The `node` devDependency (Node.js 24), as under `npm start`.
+        `Node.js v${PINNED_NODE}`,
     );
   });
 
@@ -151,7 +154,8 @@ describe('the built service as a process', () => {
         expect(line).toBe(
           `Payments service ready: API http://127.0.0.1:PORT/v1 · health http://127.0.0.1:PORT/health/ready | ` +
             `database: PostgreSQL ${url.host}${url.pathname} | gateway: MultiSafepay test | ` +
-            'webhook endpoints: http or https, loopback allowed (not production), private addresses allowed',
+            'webhook endpoints: http or https, loopback allowed (not production), private addresses allowed | ' +
+            `Node.js v${PINNED_NODE}`,
         );
         expect(line).not.toMatch(/start-up-line-secret|not-a-real-key/);
       } finally {
@@ -179,7 +183,7 @@ describe('the built service as a process', () => {
           WEBHOOK_ENDPOINT_DENIED_CIDRS: '10.20.5.0/24',
         });
         expect(line).toMatch(
-          / \| webhook endpoints: https only, loopback refused, private addresses only in 10\.20\.0\.0\/16, denied 10\.20\.5\.0\/24$/,
+          / \| webhook endpoints: https only, loopback refused, private addresses only in 10\.20\.0\.0\/16, denied 10\.20\.5\.0\/24 \| Node\.js v/,
         );
       } finally {
         await db.drop();

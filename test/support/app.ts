@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { inject } from 'vitest';
 import { createApp, type AppOptions } from '../../apps/payments/src/bootstrap.js';
+import { registerManagementOrigin } from './contract.js';
 import { freePort } from './process.js';
 
 export interface RunningApp {
@@ -53,6 +54,9 @@ async function boot(env: Record<string, string>, options: AppOptions): Promise<R
     }
   }
   const url = `http://127.0.0.1:${port}`;
+  // The MANAGEMENT_PORT serves /health and /metrics only: the rest of the contract is not its own.
+  if (overrides.MANAGEMENT_PORT)
+    registerManagementOrigin(`http://127.0.0.1:${overrides.MANAGEMENT_PORT}`);
   return { app, url, dataSource: app.get(DataSource), close: () => app.close() };
 }
 

@@ -46,6 +46,7 @@ async function main(): Promise<void> {
       dataDir: database.dataDir,
       msp: loadMultisafepayConfig(process.env).env,
       webhookEndpoints: app.get(EndpointAddressPolicy).summary(),
+      node: process.version,
     }),
   );
 }

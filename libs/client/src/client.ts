@@ -11,6 +11,7 @@ export type PaymentStatus = Payment['status'];
 export type CreatePaymentRequest = Schema<'CreatePaymentDto'>;
 export type Refund = Schema<'RefundResponseDto'>;
 export type CreateRefundRequest = Schema<'CreateRefundDto'>;
+/** A capture of an authorized payment (`captureMode: 'manual'`). */
 export type Capture = Schema<'CaptureResponseDto'>;
 /** The calling key's name and scopes (`GET /v1/me`). */
 export type Me = Schema<'MeResponseDto'>;

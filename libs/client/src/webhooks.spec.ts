@@ -8,6 +8,7 @@ import {
   type PaymentsEvent,
   type PaymentsEventBody,
 } from './webhooks.js';
+import type { Capture, Payment, Refund, SavedCard } from './client.js';
 
 /**
  * A second signer, written from the Standard Webhooks spec on WebCrypto (not node:crypto's
@@ -125,7 +126,7 @@ describe('verifyWebhook', () => {
     expect(failure(() => verifyWebhook(secret, h, body))).toBe('timestamp_out_of_tolerance');
   });
 
-  it('should return the event typed as docs/design.md#events describes it', async () => {
+  it('should return the event, typed', async () => {
     const verified = verifyWebhook(secret, await headersFor(), body, { now: NOW });
     expect(verified.type).toBe('payment.completed');
     expect(verified.sequence).toBe(3);
@@ -239,5 +240,20 @@ describe('verifyWebhook', () => {
     expectTypeOf<EventOf<WithFeed>>().toEqualTypeOf<FeedEvent>();
     expectTypeOf<EventOf<{ '/v1/payments': unknown }>>().toEqualTypeOf<PaymentsEventBody>();
     expectTypeOf<PaymentsEvent>().toHaveProperty('id').toEqualTypeOf<string>();
+  });
+
+  it("should narrow data.object by the event's type, as openapi.json's discriminator says", () => {
+    // Type-level: each branch narrows the union by `type` (never called).
+    const narrowed = (event: PaymentsEvent) => {
+      if (event.type === 'payment.completed' || event.type === 'payment.captured')
+        expectTypeOf(event.data.object).toEqualTypeOf<Payment>();
+      if (event.type === 'refund.failed')
+        expectTypeOf(event.data.object).toEqualTypeOf<Omit<Refund, 'requestedBy'>>();
+      if (event.type === 'capture.succeeded')
+        expectTypeOf(event.data.object).toEqualTypeOf<Omit<Capture, 'requestedBy'>>();
+      if (event.type === 'saved_card.deleted')
+        expectTypeOf(event.data.object).toEqualTypeOf<SavedCard>();
+    };
+    expectTypeOf(narrowed).toBeFunction();
   });
 });

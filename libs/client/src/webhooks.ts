@@ -1,8 +1,11 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { Payment, Refund } from './client.js';
+import type { Capture, Payment, Refund, SavedCard } from './client.js';
 import type { paths } from './generated/openapi.js';
 
-/** An event as docs/design.md#events describes it, until openapi.json documents the events feed. */
+/**
+ * The fields every event has, whatever its type. {@link PaymentsEvent} is the precise type: a
+ * union on `type` that says which resource `data.object` is.
+ */
 export interface PaymentsEventBody {
   /** `evt_…`, also the `webhook-id` header: dedupe on it (delivery is at least once). */
   id: string;
@@ -12,10 +15,13 @@ export interface PaymentsEventBody {
   paymentId: string | null;
   /** Grows per payment: an event with a lower sequence than one already applied is stale. */
   sequence: number | null;
-  data: { object: Payment | Refund };
+  /** Refunds and captures come without `requestedBy` (the API key's name stays in the API). */
+  data: {
+    object: Payment | Omit<Refund, 'requestedBy'> | Omit<Capture, 'requestedBy'> | SavedCard;
+  };
 }
 
-/** The item type of `GET /v1/events` in a `paths` type; the docs/design.md#events body without it. */
+/** The item type of `GET /v1/events` in a `paths` type; {@link PaymentsEventBody} without it. */
 export type EventOf<P> = P extends {
   '/v1/events': {
     get: {
@@ -27,8 +33,9 @@ export type EventOf<P> = P extends {
   : PaymentsEventBody;
 
 /**
- * An event of the service: the item type of `GET /v1/events` in openapi.json once it is
- * documented there, the body of docs/design.md#events until then.
+ * An event of the service, as `GET /v1/events` and every delivery carry it: a union on `type`,
+ * so that checking `event.type` narrows `event.data.object` to a payment (`payment.*`), a refund
+ * (`refund.*`), a capture (`capture.*`) or a saved card (`saved_card.*`).
  */
 export type PaymentsEvent = EventOf<paths>;
 

@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiErrorsWithoutDatabase } from '../common/api-errors.js';
 import { SCOPES, type ApiClient, type Scope } from '../config/auth.config.js';
 import { CurrentClient, RequireApiKey } from './api-key.guard.js';
 
@@ -24,10 +25,12 @@ export class MeController {
   @Get()
   @RequireApiKey()
   @ApiOperation({
+    operationId: 'getMe',
     summary: "The calling API key's name and scopes",
     description: 'Never the secret. Any valid key may ask; no scope is needed.',
   })
   @ApiOkResponse({ type: MeResponseDto })
+  @ApiErrorsWithoutDatabase()
   me(@CurrentClient() client: ApiClient): MeResponseDto {
     const admin = client.scopes.has('admin');
     return { name: client.name, scopes: SCOPES.filter((s) => admin || client.scopes.has(s)) };

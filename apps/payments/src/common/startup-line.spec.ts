@@ -11,6 +11,7 @@ const facts: StartupFacts = {
   dataDir: './data',
   msp: 'live',
   webhookEndpoints: 'https only, loopback refused, private addresses allowed',
+  node: 'v24.21.0',
 };
 
 describe('startupLine', () => {
@@ -19,7 +20,8 @@ describe('startupLine', () => {
     expect(sut).toBe(
       'Payments service ready: API http://127.0.0.1:3000/v1 · health http://127.0.0.1:9100/health/ready' +
         ' | database: PostgreSQL db.internal:5432/payments | gateway: MultiSafepay live' +
-        ' | webhook endpoints: https only, loopback refused, private addresses allowed',
+        ' | webhook endpoints: https only, loopback refused, private addresses allowed' +
+        ' | Node.js v24.21.0',
     );
     expect(sut).not.toContain('hunter2');
   });

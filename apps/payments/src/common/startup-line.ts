@@ -9,6 +9,8 @@ export interface StartupFacts {
   databaseUrl: string | undefined;
   dataDir: string;
   msp: MspEnvironment;
+  /** The Node.js release running the service (`process.version`). */
+  node: string;
   /** Where webhook endpoints may point, in a few words (`EndpointAddressPolicy.summary`). */
   webhookEndpoints: string;
 }
@@ -21,9 +23,9 @@ const GATEWAY: Record<MspEnvironment, string> = {
 
 /**
  * The one line a person reads at start-up: where to go (API, Swagger UI, demo checkout), what
- * the service runs on (embedded or PostgreSQL; sandbox, MultiSafepay test or live) and where
- * webhook endpoints may point (loopback is allowed outside production). No secret: the database
- * is named by host and database only.
+ * the service runs on (embedded or PostgreSQL; sandbox, MultiSafepay test or live; which
+ * Node.js) and where webhook endpoints may point (loopback is allowed outside production). No
+ * secret: the database is named by host and database only.
  */
 export function startupLine(f: StartupFacts): string {
   const base = `http://${displayHost(f.host)}:${f.port}`;
@@ -35,7 +37,7 @@ export function startupLine(f: StartupFacts): string {
   ];
   return (
     `Payments service ready: ${urls.join(' · ')} | database: ${database(f)} | ` +
-    `gateway: ${GATEWAY[f.msp]} | webhook endpoints: ${f.webhookEndpoints}`
+    `gateway: ${GATEWAY[f.msp]} | webhook endpoints: ${f.webhookEndpoints} | Node.js ${f.node}`
   );
 }
 

@@ -12,17 +12,15 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import {
-  ApiBadRequestResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import { ValidationFailedError, WebhookEndpointsService } from '@app/payments';
 import { CurrentClient, RequireScope } from '../auth/api-key.guard.js';
-import { ErrorResponseDto } from '../common/error-response.dto.js';
+import { ApiErrors, JSON_BODY_ERRORS } from '../common/api-errors.js';
 import { JsonBodyGuard } from '../common/json-body.guard.js';
 import type { ApiClient } from '../config/auth.config.js';
 import {
@@ -35,12 +33,9 @@ import {
   WebhookEndpointWithSecretDto,
 } from './dto/webhook-endpoint.dto.js';
 
-const REFUSED_URL = {
-  description:
-    'VALIDATION_FAILED (details name each field), or ENDPOINT_ADDRESS_REFUSED: the URL points where ' +
-    'deliveries may not go, the message says why (docs/events.md)',
-  type: ErrorResponseDto,
-};
+/** What create and update answer when the URL points where deliveries may not go. */
+const REFUSED_URL =
+  'ENDPOINT_ADDRESS_REFUSED: the URL points where deliveries may not go; the message says why (docs/events.md#which-urls-are-refused)';
 
 const uuidPipe = new ParseUUIDPipe({
   exceptionFactory: () =>
@@ -49,10 +44,6 @@ const uuidPipe = new ParseUUIDPipe({
 
 @ApiTags('webhook endpoints')
 @Controller('v1/webhook-endpoints')
-@ApiBadRequestResponse({
-  description: 'VALIDATION_FAILED (details name each field)',
-  type: ErrorResponseDto,
-})
 export class WebhookEndpointsController {
   constructor(private readonly endpoints: WebhookEndpointsService) {}
 
@@ -61,6 +52,7 @@ export class WebhookEndpointsController {
   @RequireScope('events:admin')
   @UseGuards(JsonBodyGuard)
   @ApiOperation({
+    operationId: 'createWebhookEndpoint',
     summary: 'Subscribe a URL to events',
     description:
       'Deliveries are signed per the Standard Webhooks spec (`webhook-id`, `webhook-timestamp`, ' +
@@ -70,7 +62,7 @@ export class WebhookEndpointsController {
       'for 5 days is disabled.',
   })
   @ApiCreatedResponse({ type: WebhookEndpointWithSecretDto })
-  @ApiBadRequestResponse(REFUSED_URL)
+  @ApiErrors('VALIDATION_FAILED: details name each field', REFUSED_URL, ...JSON_BODY_ERRORS)
   create(
     @CurrentClient() client: ApiClient,
     @Body() dto: CreateWebhookEndpointDto,
@@ -80,17 +72,21 @@ export class WebhookEndpointsController {
 
   @Get()
   @RequireScope('events:admin')
-  @ApiOperation({ summary: 'Every webhook endpoint (secrets are never shown again)' })
+  @ApiOperation({
+    operationId: 'listWebhookEndpoints',
+    summary: 'Every webhook endpoint (secrets are never shown again)',
+  })
   @ApiOkResponse({ type: WebhookEndpointListDto })
+  @ApiErrors()
   async list(): Promise<WebhookEndpointListDto> {
     return { data: await this.endpoints.list() };
   }
 
   @Get(':id')
   @RequireScope('events:admin')
-  @ApiOperation({ summary: 'One webhook endpoint' })
+  @ApiOperation({ operationId: 'getWebhookEndpoint', summary: 'One webhook endpoint' })
   @ApiOkResponse({ type: WebhookEndpointDto })
-  @ApiNotFoundResponse({ description: 'WEBHOOK_ENDPOINT_NOT_FOUND', type: ErrorResponseDto })
+  @ApiErrors('VALIDATION_FAILED: id is not a UUID', 'WEBHOOK_ENDPOINT_NOT_FOUND')
   get(@Param('id', uuidPipe) id: string): Promise<WebhookEndpointDto> {
     return this.endpoints.get(id);
   }
@@ -98,10 +94,17 @@ export class WebhookEndpointsController {
   @Patch(':id')
   @RequireScope('events:admin')
   @UseGuards(JsonBodyGuard)
-  @ApiOperation({ summary: 'Change the URL, event types or description; disable or re-enable' })
+  @ApiOperation({
+    operationId: 'updateWebhookEndpoint',
+    summary: 'Change the URL, event types or description; disable or re-enable',
+  })
   @ApiOkResponse({ type: WebhookEndpointDto })
-  @ApiBadRequestResponse(REFUSED_URL)
-  @ApiNotFoundResponse({ description: 'WEBHOOK_ENDPOINT_NOT_FOUND', type: ErrorResponseDto })
+  @ApiErrors(
+    'VALIDATION_FAILED: details name each field',
+    REFUSED_URL,
+    ...JSON_BODY_ERRORS,
+    'WEBHOOK_ENDPOINT_NOT_FOUND',
+  )
   update(
     @Param('id', uuidPipe) id: string,
     @Body() dto: UpdateWebhookEndpointDto,
@@ -112,9 +115,12 @@ export class WebhookEndpointsController {
   @Delete(':id')
   @HttpCode(204)
   @RequireScope('events:admin')
-  @ApiOperation({ summary: 'Unsubscribe: its pending deliveries are dropped' })
+  @ApiOperation({
+    operationId: 'deleteWebhookEndpoint',
+    summary: 'Unsubscribe: its pending deliveries are dropped',
+  })
   @ApiNoContentResponse({ description: 'Deleted' })
-  @ApiNotFoundResponse({ description: 'WEBHOOK_ENDPOINT_NOT_FOUND', type: ErrorResponseDto })
+  @ApiErrors('VALIDATION_FAILED: id is not a UUID', 'WEBHOOK_ENDPOINT_NOT_FOUND')
   async remove(@Param('id', uuidPipe) id: string): Promise<void> {
     await this.endpoints.remove(id);
   }
@@ -123,22 +129,26 @@ export class WebhookEndpointsController {
   @HttpCode(200)
   @RequireScope('events:admin')
   @ApiOperation({
+    operationId: 'rotateWebhookEndpointSecret',
     summary: 'Replace the signing secret',
     description:
       'Returns the new secret (shown only now). For 24 h deliveries carry two signatures, one ' +
       'with each secret, so receivers can switch without missing an event.',
   })
   @ApiOkResponse({ type: WebhookEndpointWithSecretDto })
-  @ApiNotFoundResponse({ description: 'WEBHOOK_ENDPOINT_NOT_FOUND', type: ErrorResponseDto })
+  @ApiErrors('VALIDATION_FAILED: id is not a UUID', 'WEBHOOK_ENDPOINT_NOT_FOUND')
   rotateSecret(@Param('id', uuidPipe) id: string): Promise<WebhookEndpointWithSecretDto> {
     return this.endpoints.rotateSecret(id);
   }
 
   @Get(':id/deliveries')
   @RequireScope('events:admin')
-  @ApiOperation({ summary: "The endpoint's deliveries, newest first, each with its attempts" })
+  @ApiOperation({
+    operationId: 'listWebhookEndpointDeliveries',
+    summary: "The endpoint's deliveries, newest first, each with its attempts",
+  })
   @ApiOkResponse({ type: DeliveryListDto })
-  @ApiNotFoundResponse({ description: 'WEBHOOK_ENDPOINT_NOT_FOUND', type: ErrorResponseDto })
+  @ApiErrors('VALIDATION_FAILED: details name each field', 'WEBHOOK_ENDPOINT_NOT_FOUND')
   async deliveries(
     @Param('id', uuidPipe) id: string,
     @Query() query: ListDeliveriesQueryDto,

@@ -13,18 +13,11 @@ import {
 } from '@nestjs/common';
 import {
   ApiBody,
-  ApiBadRequestResponse,
-  ApiConflictResponse,
   ApiCreatedResponse,
-  ApiGatewayTimeoutResponse,
   ApiHeader,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiServiceUnavailableResponse,
   ApiTags,
-  ApiUnprocessableEntityResponse,
-  ApiBadGatewayResponse,
 } from '@nestjs/swagger';
 import {
   CapturesService,
@@ -37,7 +30,7 @@ import {
 } from '@app/payments';
 import type { FastifyReply } from 'fastify';
 import { CurrentClient, RequireScope } from '../auth/api-key.guard.js';
-import { ErrorResponseDto } from '../common/error-response.dto.js';
+import { ApiErrors, JSON_BODY_ERRORS } from '../common/api-errors.js';
 import { JsonBodyGuard } from '../common/json-body.guard.js';
 import type { ApiClient } from '../config/auth.config.js';
 import { CreatePaymentDto } from './dto/create-payment.dto.js';
@@ -110,10 +103,6 @@ const uuidPipe = new ParseUUIDPipe({
 
 @ApiTags('payments')
 @Controller('v1/payments')
-@ApiBadRequestResponse({
-  description: 'VALIDATION_FAILED (details name each field)',
-  type: ErrorResponseDto,
-})
 export class PaymentsController {
   constructor(
     private readonly payments: PaymentsService,
@@ -127,6 +116,7 @@ export class PaymentsController {
   @RequireScope('payments:write')
   @UseGuards(JsonBodyGuard)
   @ApiOperation({
+    operationId: 'createPayment',
     summary: 'Create a direct card payment',
     description:
       'Creates a `direct` CREDITCARD order at MultiSafepay. 3-D Secure: `status: initialized` and ' +
@@ -148,32 +138,21 @@ export class PaymentsController {
   })
   @ApiBody({ type: CreatePaymentDto, examples: CREATE_EXAMPLES })
   @ApiCreatedResponse({ type: PaymentResponseDto })
-  @ApiNotFoundResponse({
-    description: "SAVED_CARD_NOT_FOUND (unknown, or another customer's card)",
-    type: ErrorResponseDto,
-  })
-  @ApiConflictResponse({
-    description: 'ORDER_ID_EXISTS · IDEMPOTENCY_KEY_IN_USE · SAVED_CARD_DELETED',
-    type: ErrorResponseDto,
-  })
-  @ApiUnprocessableEntityResponse({
-    description:
-      'IDEMPOTENCY_KEY_REUSED (other body) · GATEWAY_TOKEN_NOT_FOUND (MultiSafepay keeps no such ' +
-      'token: 1000)',
-    type: ErrorResponseDto,
-  })
-  @ApiBadGatewayResponse({
-    description: 'GATEWAY_REJECTED (MultiSafepay error_code in details)',
-    type: ErrorResponseDto,
-  })
-  @ApiServiceUnavailableResponse({
-    description: 'GATEWAY_UNAVAILABLE: retry with the same key',
-    type: ErrorResponseDto,
-  })
-  @ApiGatewayTimeoutResponse({
-    description: 'GATEWAY_TIMEOUT: outcome unknown; retry with the same key',
-    type: ErrorResponseDto,
-  })
+  @ApiErrors(
+    'VALIDATION_FAILED: details name each field',
+    'IDEMPOTENCY_KEY_MISSING',
+    ...JSON_BODY_ERRORS,
+    "SAVED_CARD_NOT_FOUND: unknown, or another customer's card",
+    'ORDER_ID_EXISTS',
+    'IDEMPOTENCY_KEY_IN_USE: retry with the same key shortly',
+    'SAVED_CARD_DELETED',
+    'IDEMPOTENCY_KEY_REUSED: the key came with another body',
+    'GATEWAY_TOKEN_NOT_FOUND: MultiSafepay keeps no such token (1000)',
+    "GATEWAY_REJECTED: MultiSafepay's error_code in details",
+    'GATEWAY_UNAVAILABLE: retry with the same key',
+    'GATEWAY_TIMEOUT: outcome unknown; retry with the same key',
+    "SAVED_CARD_UNREADABLE: the saved card's token cannot be decrypted (TOKEN_ENCRYPTION_KEY)",
+  )
   async create(
     @CurrentClient() client: ApiClient,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
@@ -190,26 +169,33 @@ export class PaymentsController {
 
   @Get()
   @RequireScope('payments:read')
-  @ApiOperation({ summary: 'List payments, newest first (cursor pagination)' })
+  @ApiOperation({
+    operationId: 'listPayments',
+    summary: 'List payments, newest first (cursor pagination)',
+  })
   @ApiOkResponse({ type: PaymentListResponseDto })
+  @ApiErrors('VALIDATION_FAILED: details name each field')
   list(@Query() query: ListPaymentsQueryDto): Promise<PaymentListResponseDto> {
     return this.payments.list({ ...query, limit: query.limit ?? 20 });
   }
 
   @Get(':id')
   @RequireScope('payments:read')
-  @ApiOperation({ summary: 'One payment' })
+  @ApiOperation({ operationId: 'getPayment', summary: 'One payment' })
   @ApiOkResponse({ type: PaymentResponseDto })
-  @ApiNotFoundResponse({ description: 'PAYMENT_NOT_FOUND', type: ErrorResponseDto })
+  @ApiErrors('VALIDATION_FAILED: id is not a UUID', 'PAYMENT_NOT_FOUND')
   get(@Param('id', uuidPipe) id: string): Promise<PaymentResponseDto> {
     return this.payments.get(id);
   }
 
   @Get(':id/events')
   @RequireScope('payments:read')
-  @ApiOperation({ summary: "The payment's lifecycle history, oldest first (anomalies included)" })
+  @ApiOperation({
+    operationId: 'listPaymentEvents',
+    summary: "The payment's lifecycle history, oldest first (anomalies included)",
+  })
   @ApiOkResponse({ type: PaymentEventListResponseDto })
-  @ApiNotFoundResponse({ description: 'PAYMENT_NOT_FOUND', type: ErrorResponseDto })
+  @ApiErrors('VALIDATION_FAILED: id is not a UUID', 'PAYMENT_NOT_FOUND')
   async events(@Param('id', uuidPipe) id: string): Promise<PaymentEventListResponseDto> {
     return { data: await this.payments.events(id) };
   }
@@ -217,6 +203,7 @@ export class PaymentsController {
   @Get(':id/notifications')
   @RequireScope('payments:read')
   @ApiOperation({
+    operationId: 'listPaymentNotifications',
     summary:
       "The notifications received about the payment (and its captures' orders), oldest first",
     description:
@@ -224,7 +211,7 @@ export class PaymentsController {
       'Kept NOTIFICATIONS_RETENTION_DAYS; the latest 500 are listed.',
   })
   @ApiOkResponse({ type: PaymentNotificationListResponseDto })
-  @ApiNotFoundResponse({ description: 'PAYMENT_NOT_FOUND', type: ErrorResponseDto })
+  @ApiErrors('VALIDATION_FAILED: id is not a UUID', 'PAYMENT_NOT_FOUND')
   async notifications(
     @Param('id', uuidPipe) id: string,
   ): Promise<PaymentNotificationListResponseDto> {
@@ -234,11 +221,19 @@ export class PaymentsController {
   @Post(':id/refresh')
   @HttpCode(200)
   @RequireScope('payments:write')
-  @ApiOperation({ summary: 'Re-read the order from MultiSafepay now and apply it' })
+  @ApiOperation({
+    operationId: 'refreshPayment',
+    summary: 'Re-read the order from MultiSafepay now and apply it',
+  })
   @ApiOkResponse({ type: PaymentResponseDto })
-  @ApiNotFoundResponse({ description: 'PAYMENT_NOT_FOUND', type: ErrorResponseDto })
-  @ApiServiceUnavailableResponse({ description: 'GATEWAY_UNAVAILABLE', type: ErrorResponseDto })
-  @ApiGatewayTimeoutResponse({ description: 'GATEWAY_TIMEOUT', type: ErrorResponseDto })
+  @ApiErrors(
+    'VALIDATION_FAILED: id is not a UUID',
+    'PAYMENT_NOT_FOUND',
+    'GATEWAY_REJECTED',
+    'GATEWAY_ORDER_NOT_FOUND: MultiSafepay has no such order',
+    'GATEWAY_UNAVAILABLE',
+    'GATEWAY_TIMEOUT',
+  )
   refresh(@Param('id', uuidPipe) id: string): Promise<PaymentResponseDto> {
     return this.payments.refresh(id);
   }
@@ -248,6 +243,7 @@ export class PaymentsController {
   @RequireScope('refunds:write')
   @UseGuards(JsonBodyGuard)
   @ApiOperation({
+    operationId: 'refundPayment',
     summary: 'Refund all or part of a payment',
     description:
       "Through MultiSafepay's refund endpoint. Without `amount`, everything that remains. The payment " +
@@ -260,21 +256,19 @@ export class PaymentsController {
     description: 'Unique per refund; it stays with the refund it created and does not expire.',
   })
   @ApiCreatedResponse({ type: RefundResponseDto })
-  @ApiNotFoundResponse({ description: 'PAYMENT_NOT_FOUND', type: ErrorResponseDto })
-  @ApiConflictResponse({
-    description: 'NOT_REFUNDABLE (not completed) · IDEMPOTENCY_KEY_IN_USE',
-    type: ErrorResponseDto,
-  })
-  @ApiUnprocessableEntityResponse({
-    description: 'REFUND_EXCEEDS_REMAINING · IDEMPOTENCY_KEY_REUSED',
-    type: ErrorResponseDto,
-  })
-  @ApiBadGatewayResponse({ description: 'GATEWAY_REJECTED (e.g. 1034)', type: ErrorResponseDto })
-  @ApiServiceUnavailableResponse({ description: 'GATEWAY_UNAVAILABLE', type: ErrorResponseDto })
-  @ApiGatewayTimeoutResponse({
-    description: 'GATEWAY_TIMEOUT: outcome unknown; retry with the same key',
-    type: ErrorResponseDto,
-  })
+  @ApiErrors(
+    'VALIDATION_FAILED: details name each field',
+    'IDEMPOTENCY_KEY_MISSING',
+    ...JSON_BODY_ERRORS,
+    'PAYMENT_NOT_FOUND',
+    'NOT_REFUNDABLE: not completed',
+    'IDEMPOTENCY_KEY_IN_USE: retry with the same key shortly',
+    'REFUND_EXCEEDS_REMAINING: details say what is left',
+    'IDEMPOTENCY_KEY_REUSED: the key came with another body',
+    'GATEWAY_REJECTED: e.g. 1034',
+    'GATEWAY_UNAVAILABLE',
+    'GATEWAY_TIMEOUT: outcome unknown; retry with the same key',
+  )
   async refund(
     @CurrentClient() client: ApiClient,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
@@ -289,9 +283,9 @@ export class PaymentsController {
 
   @Get(':id/refunds')
   @RequireScope('payments:read')
-  @ApiOperation({ summary: "The payment's refunds, oldest first" })
+  @ApiOperation({ operationId: 'listRefunds', summary: "The payment's refunds, oldest first" })
   @ApiOkResponse({ type: RefundListResponseDto })
-  @ApiNotFoundResponse({ description: 'PAYMENT_NOT_FOUND', type: ErrorResponseDto })
+  @ApiErrors('VALIDATION_FAILED: id is not a UUID', 'PAYMENT_NOT_FOUND')
   async listRefunds(@Param('id', uuidPipe) id: string): Promise<RefundListResponseDto> {
     return { data: await this.refunds.list(id) };
   }
@@ -301,6 +295,7 @@ export class PaymentsController {
   @RequireScope('payments:write')
   @UseGuards(JsonBodyGuard)
   @ApiOperation({
+    operationId: 'capturePayment',
     summary: 'Capture all or part of an authorized payment',
     description:
       'For payments created with `captureMode: manual` and now `authorized`. Without `amount`, ' +
@@ -312,22 +307,20 @@ export class PaymentsController {
   })
   @ApiHeader({ name: 'Idempotency-Key', required: true })
   @ApiCreatedResponse({ type: CaptureResponseDto })
-  @ApiNotFoundResponse({ description: 'PAYMENT_NOT_FOUND', type: ErrorResponseDto })
-  @ApiConflictResponse({
-    description:
-      'ILLEGAL_TRANSITION (not an authorized manual-capture payment) · AUTHORIZATION_EXPIRED · IDEMPOTENCY_KEY_IN_USE',
-    type: ErrorResponseDto,
-  })
-  @ApiUnprocessableEntityResponse({
-    description: 'CAPTURE_EXCEEDS_AUTHORIZED · IDEMPOTENCY_KEY_REUSED',
-    type: ErrorResponseDto,
-  })
-  @ApiBadGatewayResponse({ description: 'GATEWAY_REJECTED', type: ErrorResponseDto })
-  @ApiServiceUnavailableResponse({ description: 'GATEWAY_UNAVAILABLE', type: ErrorResponseDto })
-  @ApiGatewayTimeoutResponse({
-    description: 'GATEWAY_TIMEOUT: outcome unknown; retry with the same key',
-    type: ErrorResponseDto,
-  })
+  @ApiErrors(
+    'VALIDATION_FAILED: details name each field',
+    'IDEMPOTENCY_KEY_MISSING',
+    ...JSON_BODY_ERRORS,
+    'PAYMENT_NOT_FOUND',
+    'ILLEGAL_TRANSITION: not an authorized manual-capture payment',
+    'AUTHORIZATION_EXPIRED',
+    'IDEMPOTENCY_KEY_IN_USE: retry with the same key shortly',
+    'CAPTURE_EXCEEDS_AUTHORIZED: details say what is left',
+    'IDEMPOTENCY_KEY_REUSED: the key came with another body',
+    'GATEWAY_REJECTED',
+    'GATEWAY_UNAVAILABLE',
+    'GATEWAY_TIMEOUT: outcome unknown; retry with the same key',
+  )
   async capture(
     @CurrentClient() client: ApiClient,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
@@ -342,9 +335,9 @@ export class PaymentsController {
 
   @Get(':id/captures')
   @RequireScope('payments:read')
-  @ApiOperation({ summary: "The payment's captures, oldest first" })
+  @ApiOperation({ operationId: 'listCaptures', summary: "The payment's captures, oldest first" })
   @ApiOkResponse({ type: CaptureListResponseDto })
-  @ApiNotFoundResponse({ description: 'PAYMENT_NOT_FOUND', type: ErrorResponseDto })
+  @ApiErrors('VALIDATION_FAILED: id is not a UUID', 'PAYMENT_NOT_FOUND')
   async listCaptures(@Param('id', uuidPipe) id: string): Promise<CaptureListResponseDto> {
     return { data: await this.captures.list(id) };
   }
@@ -353,6 +346,7 @@ export class PaymentsController {
   @HttpCode(200)
   @RequireScope('payments:write')
   @ApiOperation({
+    operationId: 'cancelPayment',
     summary: 'Cancel a payment still awaiting the shopper, or release an authorization',
     description:
       '`initialized` or `uncleared` payments are cancelled (MultiSafepay: PATCH /orders/{id}): ' +
@@ -360,12 +354,15 @@ export class PaymentsController {
       'released (PATCH /capture/{id}): `void` if nothing was captured, `completed` otherwise.',
   })
   @ApiOkResponse({ type: PaymentResponseDto })
-  @ApiNotFoundResponse({ description: 'PAYMENT_NOT_FOUND', type: ErrorResponseDto })
-  @ApiConflictResponse({
-    description: 'NOT_CANCELLABLE · ILLEGAL_TRANSITION',
-    type: ErrorResponseDto,
-  })
-  @ApiBadGatewayResponse({ description: 'GATEWAY_REJECTED', type: ErrorResponseDto })
+  @ApiErrors(
+    'VALIDATION_FAILED: id is not a UUID',
+    'PAYMENT_NOT_FOUND',
+    'NOT_CANCELLABLE',
+    'ILLEGAL_TRANSITION',
+    'GATEWAY_REJECTED',
+    'GATEWAY_UNAVAILABLE',
+    'GATEWAY_TIMEOUT',
+  )
   async cancel(@Param('id', uuidPipe) id: string): Promise<PaymentResponseDto> {
     return toPaymentView(await this.refunds.cancel(id));
   }

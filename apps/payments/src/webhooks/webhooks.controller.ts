@@ -13,20 +13,18 @@ import {
 } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import {
-  ApiBadRequestResponse,
-  ApiForbiddenResponse,
+  ApiBody,
   ApiHeader,
   ApiOkResponse,
   ApiOperation,
+  ApiQuery,
   ApiTags,
-  ApiTooManyRequestsResponse,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { multisafepayConfig, parseMspOrderJson, verifyMspSignature } from '@app/multisafepay';
 import { NotificationsService, ValidationFailedError } from '@app/payments';
 import type { FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
-import { ErrorResponseDto } from '../common/error-response.dto.js';
+import { ApiErrors } from '../common/api-errors.js';
 import { paymentsConfig } from '../config/payments.config.js';
 import { sourceKey } from './source-address.js';
 import { InvalidSignatureError } from './webhook.errors.js';
@@ -48,6 +46,10 @@ const queryPipe = new ValidationPipe({
 });
 
 const OK = 'OK';
+const OK_ANSWER = {
+  description: 'Committed (anything else makes MultiSafepay retry)',
+  content: { 'text/plain': { schema: { type: 'string', enum: [OK] } } },
+};
 
 /**
  * MultiSafepay's notifications (docs/design.md#multisafepay-notifications). Public: POST is authenticated by its HMAC `Auth`
@@ -56,15 +58,13 @@ const OK = 'OK';
  * The edge (docs/webhooks.md): an optional allowlist of senders, and a rate limit per sender
  * that unsigned GETs and refused POSTs spend, never a genuine signed POST.
  */
+const SOURCE_NOT_ALLOWED = 'SOURCE_NOT_ALLOWED: the sender is outside WEBHOOK_ALLOWED_CIDRS';
+const RATE_LIMITED = 'RATE_LIMITED: too many from this sender (MultiSafepay retries later)';
+
 @ApiTags('webhooks')
-@ApiForbiddenResponse({
-  description: 'SOURCE_NOT_ALLOWED: the sender is outside WEBHOOK_ALLOWED_CIDRS',
-  type: ErrorResponseDto,
-})
-@ApiTooManyRequestsResponse({
-  description: 'RATE_LIMITED: too many from this sender (MultiSafepay retries later)',
-  type: ErrorResponseDto,
-})
+// The query is validated by queryPipe alone (unknown parameters are dropped, not refused), so
+// the handlers take it untyped and it is declared here.
+@ApiQuery({ type: WebhookQueryDto })
 @Controller('webhooks/multisafepay')
 export class WebhooksController {
   constructor(
@@ -78,10 +78,21 @@ export class WebhooksController {
   @HttpCode(200)
   @Header('content-type', 'text/plain; charset=utf-8')
   @ApiOperation({
+    operationId: 'receiveMultisafepayNotificationGet',
     summary: 'GET notification: re-reads the order from MultiSafepay and applies it',
+    description: 'Called by MultiSafepay, not by you: public, no API key.',
+    security: [],
   })
-  @ApiOkResponse({ description: 'OK (committed)', schema: { type: 'string', example: OK } })
-  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED', type: ErrorResponseDto })
+  @ApiOkResponse({ ...OK_ANSWER })
+  @ApiErrors(
+    'VALIDATION_FAILED',
+    SOURCE_NOT_ALLOWED,
+    RATE_LIMITED,
+    'GATEWAY_REJECTED',
+    'GATEWAY_ORDER_NOT_FOUND',
+    'GATEWAY_UNAVAILABLE',
+    'GATEWAY_TIMEOUT',
+  )
   async get(@Query(queryPipe) query: object, @Req() request: FastifyRequest): Promise<string> {
     const q = query as WebhookQueryDto;
     const received = {
@@ -101,17 +112,33 @@ export class WebhooksController {
   @Post()
   @HttpCode(200)
   @Header('content-type', 'text/plain; charset=utf-8')
-  @ApiOperation({ summary: 'POST notification: the order as JSON, signed in the Auth header' })
+  @ApiOperation({
+    operationId: 'receiveMultisafepayNotification',
+    summary: 'POST notification: the order as JSON, signed in the Auth header',
+    description:
+      'Called by MultiSafepay, not by you: public, no API key; the `Auth` signature ' +
+      '(HMAC-SHA512 with the website API key) authenticates it.',
+    security: [],
+  })
   @ApiHeader({ name: 'Auth', required: true, description: 'base64(timestamp:hex(HMAC-SHA512))' })
-  @ApiOkResponse({ description: 'OK (committed)', schema: { type: 'string', example: OK } })
-  @ApiUnauthorizedResponse({
-    description: 'INVALID_SIGNATURE: nothing applied',
-    type: ErrorResponseDto,
+  @ApiBody({
+    description: "MultiSafepay's order as its API returns it; signed byte for byte in `Auth`",
+    schema: { type: 'object', example: { order_id: 'shop-1234', status: 'completed' } },
   })
-  @ApiBadRequestResponse({
-    description: 'INVALID_NOTIFICATION · VALIDATION_FAILED',
-    type: ErrorResponseDto,
-  })
+  @ApiOkResponse({ ...OK_ANSWER })
+  @ApiErrors(
+    'INVALID_NOTIFICATION',
+    'VALIDATION_FAILED',
+    'MALFORMED_JSON',
+    'PAYLOAD_TOO_LARGE: larger than BODY_LIMIT_BYTES',
+    'INVALID_SIGNATURE: nothing applied',
+    SOURCE_NOT_ALLOWED,
+    RATE_LIMITED,
+    'GATEWAY_REJECTED',
+    'GATEWAY_ORDER_NOT_FOUND',
+    'GATEWAY_UNAVAILABLE',
+    'GATEWAY_TIMEOUT',
+  )
   async post(
     @Query(queryPipe) query: object,
     @Req() request: RawBodyRequest<FastifyRequest>,

@@ -12,7 +12,7 @@ export interface paths {
             cookie?: never;
         };
         /** Liveness: the process answers HTTP */
-        get: operations["HealthController_live"];
+        get: operations["getLiveness"];
         put?: never;
         post?: never;
         delete?: never;
@@ -29,7 +29,7 @@ export interface paths {
             cookie?: never;
         };
         /** Readiness: the database answers within 2 s */
-        get: operations["HealthController_ready"];
+        get: operations["getReadiness"];
         put?: never;
         post?: never;
         delete?: never;
@@ -46,7 +46,7 @@ export interface paths {
             cookie?: never;
         };
         /** Prometheus metrics (expose to your scraper only, not publicly) */
-        get: operations["MetricsController_scrape"];
+        get: operations["getMetrics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -66,7 +66,7 @@ export interface paths {
          * The calling API key's name and scopes
          * @description Never the secret. Any valid key may ask; no scope is needed.
          */
-        get: operations["MeController_me"];
+        get: operations["getMe"];
         put?: never;
         post?: never;
         delete?: never;
@@ -83,13 +83,13 @@ export interface paths {
             cookie?: never;
         };
         /** List payments, newest first (cursor pagination) */
-        get: operations["PaymentsController_list"];
+        get: operations["listPayments"];
         put?: never;
         /**
          * Create a direct card payment
          * @description Creates a `direct` CREDITCARD order at MultiSafepay. 3-D Secure: `status: initialized` and `nextAction` (redirect the shopper to `nextAction.url`, or render `nextAction.form.html`). Without 3-D Secure the final status is in the answer and `nextAction` is null. A declined card is `201` with `status: declined`. Replays with the same Idempotency-Key and body return the same answer (header `Idempotent-Replayed: true`). Saved cards: add `recurring: {model, customerReference}` beside `card` to save it (`savedCard` appears once MultiSafepay keeps it); later pay with `savedCardId` and `recurring` instead of `card`: no CVC, no 3-D Secure, final at once.
          */
-        post: operations["PaymentsController_create"];
+        post: operations["createPayment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -104,7 +104,7 @@ export interface paths {
             cookie?: never;
         };
         /** One payment */
-        get: operations["PaymentsController_get"];
+        get: operations["getPayment"];
         put?: never;
         post?: never;
         delete?: never;
@@ -121,7 +121,7 @@ export interface paths {
             cookie?: never;
         };
         /** The payment's lifecycle history, oldest first (anomalies included) */
-        get: operations["PaymentsController_events"];
+        get: operations["listPaymentEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -141,7 +141,7 @@ export interface paths {
          * The notifications received about the payment (and its captures' orders), oldest first
          * @description Each as recorded on arrival: GET or POST, the signature verdict, and what came of it. Kept NOTIFICATIONS_RETENTION_DAYS; the latest 500 are listed.
          */
-        get: operations["PaymentsController_notifications"];
+        get: operations["listPaymentNotifications"];
         put?: never;
         post?: never;
         delete?: never;
@@ -160,7 +160,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Re-read the order from MultiSafepay now and apply it */
-        post: operations["PaymentsController_refresh"];
+        post: operations["refreshPayment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -175,13 +175,13 @@ export interface paths {
             cookie?: never;
         };
         /** The payment's refunds, oldest first */
-        get: operations["PaymentsController_listRefunds"];
+        get: operations["listRefunds"];
         put?: never;
         /**
          * Refund all or part of a payment
          * @description Through MultiSafepay's refund endpoint. Without `amount`, everything that remains. The payment becomes `partial_refunded` or `refunded` as MultiSafepay reports it. Replays with the same Idempotency-Key return the same refund.
          */
-        post: operations["PaymentsController_refund"];
+        post: operations["refundPayment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -196,13 +196,13 @@ export interface paths {
             cookie?: never;
         };
         /** The payment's captures, oldest first */
-        get: operations["PaymentsController_listCaptures"];
+        get: operations["listCaptures"];
         put?: never;
         /**
          * Capture all or part of an authorized payment
          * @description For payments created with `captureMode: manual` and now `authorized`. Without `amount`, everything still capturable. A full capture makes the payment `completed`; after a partial one it stays `authorized` with less capturable (capture again, or release the rest with POST /v1/payments/{id}/cancel). Concurrent captures never take more than was authorized. Replays with the same Idempotency-Key return the same capture; after GATEWAY_TIMEOUT a retry with the same key settles it without capturing twice.
          */
-        post: operations["PaymentsController_capture"];
+        post: operations["capturePayment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -222,7 +222,7 @@ export interface paths {
          * Cancel a payment still awaiting the shopper, or release an authorization
          * @description `initialized` or `uncleared` payments are cancelled (MultiSafepay: PATCH /orders/{id}): `void`. An `authorized` one (manual capture) has what is left of its authorization released (PATCH /capture/{id}): `void` if nothing was captured, `completed` otherwise.
          */
-        post: operations["PaymentsController_cancel"];
+        post: operations["cancelPayment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -240,7 +240,7 @@ export interface paths {
          * A customer's saved cards
          * @description Cards saved by first payments with `recurring`, newest first; deleted ones are left out. Never the token: it stays in the service, encrypted.
          */
-        get: operations["SavedCardsController_list"];
+        get: operations["listSavedCards"];
         put?: never;
         post?: never;
         delete?: never;
@@ -263,7 +263,7 @@ export interface paths {
          * Delete a saved card
          * @description Deletes the token at MultiSafepay, then marks the card deleted (its encrypted token is wiped). A payment with it is then refused with 409 SAVED_CARD_DELETED. Deleting it again answers the deleted card.
          */
-        delete: operations["SavedCardsController_delete"];
+        delete: operations["deleteSavedCard"];
         options?: never;
         head?: never;
         patch?: never;
@@ -276,11 +276,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET notification: re-reads the order from MultiSafepay and applies it */
-        get: operations["WebhooksController_get"];
+        /**
+         * GET notification: re-reads the order from MultiSafepay and applies it
+         * @description Called by MultiSafepay, not by you: public, no API key.
+         */
+        get: operations["receiveMultisafepayNotificationGet"];
         put?: never;
-        /** POST notification: the order as JSON, signed in the Auth header */
-        post: operations["WebhooksController_post"];
+        /**
+         * POST notification: the order as JSON, signed in the Auth header
+         * @description Called by MultiSafepay, not by you: public, no API key; the `Auth` signature (HMAC-SHA512 with the website API key) authenticates it.
+         */
+        post: operations["receiveMultisafepayNotification"];
         delete?: never;
         options?: never;
         head?: never;
@@ -298,7 +304,7 @@ export interface paths {
          * The event feed, oldest first
          * @description Page with `after` = the previous `nextCursor`. The feed follows the writing transactions: an event whose transaction commits late is never skipped by a reader that is already past a later one. Per payment, keep the highest `sequence` applied. Poll again with the last `nextCursor` to get what happened since. Delivered events are kept EVENTS_RETENTION_DAYS.
          */
-        get: operations["EventsController_list"];
+        get: operations["listEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -315,7 +321,7 @@ export interface paths {
             cookie?: never;
         };
         /** One event */
-        get: operations["EventsController_get"];
+        get: operations["getEvent"];
         put?: never;
         post?: never;
         delete?: never;
@@ -335,7 +341,7 @@ export interface paths {
          * The event's deliveries: one per webhook endpoint and RabbitMQ, with attempts
          * @description Oldest first. Each has its status, attempts and last error, and its attempt log. An event no destination subscribed to has none.
          */
-        get: operations["EventsController_deliveries"];
+        get: operations["listEventDeliveries"];
         put?: never;
         post?: never;
         delete?: never;
@@ -357,7 +363,7 @@ export interface paths {
          * Send an event again
          * @description To one endpoint, or to every enabled endpoint subscribed to its type (and RabbitMQ when configured). The delivery starts a new retry schedule.
          */
-        post: operations["EventsController_redeliver"];
+        post: operations["redeliverEvent"];
         delete?: never;
         options?: never;
         head?: never;
@@ -372,13 +378,13 @@ export interface paths {
             cookie?: never;
         };
         /** Every webhook endpoint (secrets are never shown again) */
-        get: operations["WebhookEndpointsController_list"];
+        get: operations["listWebhookEndpoints"];
         put?: never;
         /**
          * Subscribe a URL to events
          * @description Deliveries are signed per the Standard Webhooks spec (`webhook-id`, `webhook-timestamp`, `webhook-signature`) with the `secret` returned here, and only here. A 2xx within 10 s counts as delivered; anything else (redirects included) is retried with jittered backoff (about 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h), then marked failed. An endpoint failing for 5 days is disabled.
          */
-        post: operations["WebhookEndpointsController_create"];
+        post: operations["createWebhookEndpoint"];
         delete?: never;
         options?: never;
         head?: never;
@@ -393,15 +399,15 @@ export interface paths {
             cookie?: never;
         };
         /** One webhook endpoint */
-        get: operations["WebhookEndpointsController_get"];
+        get: operations["getWebhookEndpoint"];
         put?: never;
         post?: never;
         /** Unsubscribe: its pending deliveries are dropped */
-        delete: operations["WebhookEndpointsController_remove"];
+        delete: operations["deleteWebhookEndpoint"];
         options?: never;
         head?: never;
         /** Change the URL, event types or description; disable or re-enable */
-        patch: operations["WebhookEndpointsController_update"];
+        patch: operations["updateWebhookEndpoint"];
         trace?: never;
     };
     "/v1/webhook-endpoints/{id}/rotate-secret": {
@@ -417,7 +423,7 @@ export interface paths {
          * Replace the signing secret
          * @description Returns the new secret (shown only now). For 24 h deliveries carry two signatures, one with each secret, so receivers can switch without missing an event.
          */
-        post: operations["WebhookEndpointsController_rotateSecret"];
+        post: operations["rotateWebhookEndpointSecret"];
         delete?: never;
         options?: never;
         head?: never;
@@ -432,7 +438,7 @@ export interface paths {
             cookie?: never;
         };
         /** The endpoint's deliveries, newest first, each with its attempts */
-        get: operations["WebhookEndpointsController_deliveries"];
+        get: operations["listWebhookEndpointDeliveries"];
         put?: never;
         post?: never;
         delete?: never;
@@ -445,6 +451,122 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description An event; `type` says which resource `data.object` is (docs/events.md) */
+        EventDto: components["schemas"]["PaymentChangedEventDto"] | components["schemas"]["RefundEventDto"] | components["schemas"]["CaptureEventDto"] | components["schemas"]["SavedCardEventDto"];
+        HealthIndicatorDto: {
+            /**
+             * @example up
+             * @enum {string}
+             */
+            status: "up" | "down";
+            /**
+             * @description How long the check took, in ms
+             * @example 7
+             */
+            responseTime?: number;
+        };
+        HealthResultDto: {
+            /**
+             * @example ok
+             * @enum {string}
+             */
+            status: "ok";
+            /**
+             * @description The indicators that are up, by name
+             * @example {
+             *       "database": {
+             *         "status": "up"
+             *       }
+             *     }
+             */
+            info: {
+                [key: string]: components["schemas"]["HealthIndicatorDto"];
+            };
+            /**
+             * @description The indicators that are down (none when the check passes)
+             * @example {}
+             */
+            error: {
+                [key: string]: components["schemas"]["HealthIndicatorDto"];
+            };
+            /**
+             * @description Every indicator, by name
+             * @example {
+             *       "database": {
+             *         "status": "up"
+             *       }
+             *     }
+             */
+            details: {
+                [key: string]: components["schemas"]["HealthIndicatorDto"];
+            };
+        };
+        FieldProblemDto: {
+            /**
+             * @description The field, dotted for nested ones
+             * @example amount
+             */
+            field: string;
+            /**
+             * @example [
+             *       "amount must be a positive integer (minor units)"
+             *     ]
+             */
+            messages: string[];
+        };
+        GatewayRejectionDto: {
+            /**
+             * @description MultiSafepay's error_code
+             * @example 1034
+             */
+            gatewayCode: number;
+            /** @example Cannot refund: the order is not completed */
+            gatewayMessage: string;
+        };
+        RefundExcessDto: {
+            /** @example 1200 */
+            requested: number;
+            /**
+             * @description Minor units still refundable
+             * @example 600
+             */
+            remaining: number;
+        };
+        CaptureExcessDto: {
+            /** @example 1200 */
+            requested: number;
+            /**
+             * @description Minor units still capturable
+             * @example 400
+             */
+            capturable: number;
+        };
+        ErrorDetailDto: {
+            /**
+             * @description Stable machine-readable code
+             * @example VALIDATION_FAILED
+             */
+            code: string;
+            /** @example Invalid request: amount must be a positive integer (minor units) */
+            message: string;
+            /**
+             * @description Only with some codes: VALIDATION_FAILED names each bad field; GATEWAY_REJECTED carries MultiSafepay's code and text; REFUND_EXCEEDS_REMAINING and CAPTURE_EXCEEDS_AUTHORIZED what was asked and what is left
+             * @example [
+             *       {
+             *         "field": "amount",
+             *         "messages": [
+             *           "amount must be a positive integer (minor units)"
+             *         ]
+             *       }
+             *     ]
+             */
+            details?: components["schemas"]["FieldProblemDto"][] | components["schemas"]["GatewayRejectionDto"] | components["schemas"]["RefundExcessDto"] | components["schemas"]["CaptureExcessDto"];
+        };
+        ErrorResponseDto: {
+            error: components["schemas"]["ErrorDetailDto"];
+            /** @example 0f8e5c1e-9d1b-4a53-b0e1-3f8f0f5b2c11 */
+            requestId: string;
+        };
         MeResponseDto: {
             /**
              * @description The name of the API key (API_KEYS)
@@ -459,32 +581,6 @@ export interface components {
              *     ]
              */
             scopes: ("payments:read" | "payments:write" | "refunds:write" | "events:read" | "events:admin" | "admin")[];
-        };
-        ErrorDetailDto: {
-            /**
-             * @description Stable machine-readable code
-             * @example VALIDATION_FAILED
-             */
-            code: string;
-            /** @example Invalid request: amount must be a positive integer (minor units) */
-            message: string;
-            /**
-             * @description Per-field problems for VALIDATION_FAILED; gateway code and text for GATEWAY_REJECTED
-             * @example [
-             *       {
-             *         "field": "amount",
-             *         "messages": [
-             *           "must be a positive integer (minor units)"
-             *         ]
-             *       }
-             *     ]
-             */
-            details?: Record<string, unknown>;
-        };
-        ErrorResponseDto: {
-            error: components["schemas"]["ErrorDetailDto"];
-            /** @example 0f8e5c1e-9d1b-4a53-b0e1-3f8f0f5b2c11 */
-            requestId: string;
         };
         CardDto: {
             /**
@@ -933,31 +1029,146 @@ export interface components {
             /** @description Active cards, newest first */
             data: components["schemas"]["SavedCardResponseDto"][];
         };
-        EventDataDto: {
-            /** @description The resource after the change: a payment for `payment.*` events, a refund for `refund.*` */
-            object: components["schemas"]["PaymentResponseDto"] | components["schemas"]["RefundResponseDto"];
-        };
-        EventDto: {
+        PaymentChangedEventDto: {
             /**
              * @description Unique; the Standard Webhooks `webhook-id` and the AMQP `messageId`: dedupe by it
              * @example evt_0c6f2a9d41b7e03c85a1d2f4e6
              */
             id: string;
-            /**
-             * @example payment.completed
-             * @enum {string}
-             */
-            type: "payment.initialized" | "payment.uncleared" | "payment.authorized" | "payment.reserved" | "payment.completed" | "payment.declined" | "payment.cancelled" | "payment.void" | "payment.expired" | "payment.refunded" | "payment.partial_refunded" | "payment.chargedback" | "refund.succeeded" | "refund.failed" | "payment.captured" | "capture.succeeded" | "capture.failed" | "saved_card.created" | "saved_card.deleted";
             /** @example 2026-11-28T18:00:00.000Z */
             createdAt: string;
             /** @example 6f1c2a4e-8d0b-4f3a-9f51-0c1d2e3f4a5b */
             paymentId: string | null;
             /**
-             * @description Grows with each of the payment's events: keep the highest seen per payment and drop an event with a lower one (deliveries may arrive out of order)
+             * @description Grows with each of the payment's events: keep the highest seen per payment and drop an event with a lower one (deliveries may arrive out of order); null for saved cards
              * @example 3
              */
             sequence: number | null;
-            data: components["schemas"]["EventDataDto"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "payment.initialized" | "payment.uncleared" | "payment.authorized" | "payment.reserved" | "payment.completed" | "payment.declined" | "payment.cancelled" | "payment.void" | "payment.expired" | "payment.refunded" | "payment.partial_refunded" | "payment.chargedback" | "payment.captured";
+            data: {
+                /** @description The payment */
+                object: components["schemas"]["PaymentResponseDto"];
+            };
+        };
+        RefundEventDto: {
+            /**
+             * @description Unique; the Standard Webhooks `webhook-id` and the AMQP `messageId`: dedupe by it
+             * @example evt_0c6f2a9d41b7e03c85a1d2f4e6
+             */
+            id: string;
+            /** @example 2026-11-28T18:00:00.000Z */
+            createdAt: string;
+            /** @example 6f1c2a4e-8d0b-4f3a-9f51-0c1d2e3f4a5b */
+            paymentId: string | null;
+            /**
+             * @description Grows with each of the payment's events: keep the highest seen per payment and drop an event with a lower one (deliveries may arrive out of order); null for saved cards
+             * @example 3
+             */
+            sequence: number | null;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "refund.succeeded" | "refund.failed";
+            data: {
+                /** @description The refund */
+                object: components["schemas"]["RefundEventObjectDto"];
+            };
+        };
+        CaptureEventDto: {
+            /**
+             * @description Unique; the Standard Webhooks `webhook-id` and the AMQP `messageId`: dedupe by it
+             * @example evt_0c6f2a9d41b7e03c85a1d2f4e6
+             */
+            id: string;
+            /** @example 2026-11-28T18:00:00.000Z */
+            createdAt: string;
+            /** @example 6f1c2a4e-8d0b-4f3a-9f51-0c1d2e3f4a5b */
+            paymentId: string | null;
+            /**
+             * @description Grows with each of the payment's events: keep the highest seen per payment and drop an event with a lower one (deliveries may arrive out of order); null for saved cards
+             * @example 3
+             */
+            sequence: number | null;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "capture.succeeded" | "capture.failed";
+            data: {
+                /** @description The capture */
+                object: components["schemas"]["CaptureEventObjectDto"];
+            };
+        };
+        SavedCardEventDto: {
+            /**
+             * @description Unique; the Standard Webhooks `webhook-id` and the AMQP `messageId`: dedupe by it
+             * @example evt_0c6f2a9d41b7e03c85a1d2f4e6
+             */
+            id: string;
+            /** @example 2026-11-28T18:00:00.000Z */
+            createdAt: string;
+            /** @example 6f1c2a4e-8d0b-4f3a-9f51-0c1d2e3f4a5b */
+            paymentId: string | null;
+            /**
+             * @description Grows with each of the payment's events: keep the highest seen per payment and drop an event with a lower one (deliveries may arrive out of order); null for saved cards
+             * @example 3
+             */
+            sequence: number | null;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "saved_card.created" | "saved_card.deleted";
+            data: {
+                /** @description The saved card (never its token) */
+                object: components["schemas"]["SavedCardResponseDto"];
+            };
+        };
+        RefundEventObjectDto: {
+            /** @example 0b6d3c55-5a6e-4a4f-9a66-5a1f3d1c2b7e */
+            id: string;
+            paymentId: string;
+            /** @example 400 */
+            amount: number;
+            /** @example EUR */
+            currency: string;
+            description: string | null;
+            /**
+             * @description reserved: accepted by MultiSafepay; failed: refused (see error); unknown: retry with the same key
+             * @example reserved
+             * @enum {string}
+             */
+            status: "pending" | "unknown" | "reserved" | "completed" | "failed";
+            gateway: components["schemas"]["RefundGatewayDto"];
+            error: components["schemas"]["RefundErrorDto"] | null;
+            createdAt: string;
+            updatedAt: string;
+        };
+        CaptureEventObjectDto: {
+            /** @example 5b0e1f3c-2a4d-4b6e-8f0a-1c2d3e4f5a6b */
+            id: string;
+            paymentId: string;
+            /** @example 600 */
+            amount: number;
+            /** @example EUR */
+            currency: string;
+            /** @example Shipment 1 of 2 */
+            description: string | null;
+            /**
+             * @description `succeeded`: captured; `failed`: MultiSafepay refused it (nothing captured); `unknown`: the outcome is not known yet: retry with the same Idempotency-Key to settle it
+             * @example succeeded
+             * @enum {string}
+             */
+            status: "pending" | "unknown" | "succeeded" | "failed";
+            gateway: components["schemas"]["CaptureGatewayDto"];
+            error: components["schemas"]["CaptureErrorDto"] | null;
+            createdAt: string;
+            updatedAt: string;
         };
         EventPageDto: {
             data: components["schemas"]["EventDto"][];
@@ -1010,6 +1221,13 @@ export interface components {
         };
         EventDeliveryListDto: {
             data: components["schemas"]["EventDeliveryDto"][];
+        };
+        RedeliverDto: {
+            /**
+             * Format: uuid
+             * @description Only to this endpoint (whatever its event types); without it, to every enabled endpoint subscribed to the type, and to RabbitMQ when configured
+             */
+            endpointId?: string;
         };
         RedeliverResponseDto: {
             /**
@@ -1162,7 +1380,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    HealthController_live: {
+    getLiveness: {
         parameters: {
             query?: never;
             header?: never;
@@ -1171,146 +1389,26 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The Health Check is successful */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * @example ok
-                         * @enum {string}
-                         */
-                        status?: "ok" | "degraded";
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       }
-                         *     }
-                         */
-                        info?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /** @example {} */
-                        error?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       }
-                         *     }
-                         */
-                        details?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["HealthResultDto"];
                 };
             };
-            /** @description The Health Check is not successful */
-            503: {
+            /** @description ROUTE_NOT_FOUND: MANAGEMENT_PORT is set and this is the public port */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * @example error
-                         * @enum {string}
-                         */
-                        status?: "error" | "shutting_down";
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       }
-                         *     }
-                         */
-                        info?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "redis": {
-                         *         "status": "down",
-                         *         "message": "Could not connect",
-                         *         "responseTime": 3005
-                         *       }
-                         *     }
-                         */
-                        error?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       },
-                         *       "redis": {
-                         *         "status": "down",
-                         *         "message": "Could not connect",
-                         *         "responseTime": 3005
-                         *       }
-                         *     }
-                         */
-                        details?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
     };
-    HealthController_ready: {
+    getReadiness: {
         parameters: {
             query?: never;
             header?: never;
@@ -1319,146 +1417,35 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The Health Check is successful */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * @example ok
-                         * @enum {string}
-                         */
-                        status?: "ok" | "degraded";
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       }
-                         *     }
-                         */
-                        info?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /** @example {} */
-                        error?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       }
-                         *     }
-                         */
-                        details?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["HealthResultDto"];
                 };
             };
-            /** @description The Health Check is not successful */
+            /** @description ROUTE_NOT_FOUND: MANAGEMENT_PORT is set and this is the public port */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database did not answer in time */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * @example error
-                         * @enum {string}
-                         */
-                        status?: "error" | "shutting_down";
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       }
-                         *     }
-                         */
-                        info?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "redis": {
-                         *         "status": "down",
-                         *         "message": "Could not connect",
-                         *         "responseTime": 3005
-                         *       }
-                         *     }
-                         */
-                        error?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       },
-                         *       "redis": {
-                         *         "status": "down",
-                         *         "message": "Could not connect",
-                         *         "responseTime": 3005
-                         *       }
-                         *     }
-                         */
-                        details?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
     };
-    MetricsController_scrape: {
+    getMetrics: {
         parameters: {
             query?: never;
             header?: never;
@@ -1473,12 +1460,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": string;
+                    "text/plain": string;
+                };
+            };
+            /** @description ROUTE_NOT_FOUND: MANAGEMENT_PORT is set and this is the public port */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
     };
-    MeController_me: {
+    getMe: {
         parameters: {
             query?: never;
             header?: never;
@@ -1513,9 +1509,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description INTERNAL_ERROR: unexpected; quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
-    PaymentsController_list: {
+    listPayments: {
         parameters: {
             query?: {
                 orderId?: string;
@@ -1544,7 +1549,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentListResponseDto"];
                 };
             };
-            /** @description VALIDATION_FAILED (details name each field) */
+            /** @description VALIDATION_FAILED: details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1580,9 +1585,27 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description INTERNAL_ERROR: unexpected; quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
-    PaymentsController_create: {
+    createPayment: {
         parameters: {
             query?: never;
             header: {
@@ -1606,7 +1629,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentResponseDto"];
                 };
             };
-            /** @description VALIDATION_FAILED (details name each field) */
+            /** @description VALIDATION_FAILED: details name each field · IDEMPOTENCY_KEY_MISSING · MALFORMED_JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1633,7 +1656,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description SAVED_CARD_NOT_FOUND (unknown, or another customer's card) */
+            /** @description SAVED_CARD_NOT_FOUND: unknown, or another customer's card */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1642,7 +1665,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description ORDER_ID_EXISTS · IDEMPOTENCY_KEY_IN_USE · SAVED_CARD_DELETED */
+            /** @description ORDER_ID_EXISTS · IDEMPOTENCY_KEY_IN_USE: retry with the same key shortly · SAVED_CARD_DELETED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1651,7 +1674,25 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description IDEMPOTENCY_KEY_REUSED (other body) · GATEWAY_TOKEN_NOT_FOUND (MultiSafepay keeps no such token: 1000) */
+            /** @description PAYLOAD_TOO_LARGE: larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: the key came with another body · GATEWAY_TOKEN_NOT_FOUND: MultiSafepay keeps no such token (1000) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1669,7 +1710,16 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description GATEWAY_REJECTED (MultiSafepay error_code in details) */
+            /** @description SAVED_CARD_UNREADABLE: the saved card's token cannot be decrypted (TOKEN_ENCRYPTION_KEY) · INTERNAL_ERROR: unexpected; quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description GATEWAY_REJECTED: MultiSafepay's error_code in details */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -1678,7 +1728,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description GATEWAY_UNAVAILABLE: retry with the same key */
+            /** @description GATEWAY_UNAVAILABLE: retry with the same key · DATABASE_UNAVAILABLE: retry shortly */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1698,7 +1748,7 @@ export interface operations {
             };
         };
     };
-    PaymentsController_get: {
+    getPayment: {
         parameters: {
             query?: never;
             header?: never;
@@ -1717,7 +1767,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentResponseDto"];
                 };
             };
-            /** @description VALIDATION_FAILED (details name each field) */
+            /** @description VALIDATION_FAILED: id is not a UUID */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1762,9 +1812,27 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description INTERNAL_ERROR: unexpected; quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
-    PaymentsController_events: {
+    listPaymentEvents: {
         parameters: {
             query?: never;
             header?: never;
@@ -1783,7 +1851,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentEventListResponseDto"];
                 };
             };
-            /** @description VALIDATION_FAILED (details name each field) */
+            /** @description VALIDATION_FAILED: id is not a UUID */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1828,9 +1896,27 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description INTERNAL_ERROR: unexpected; quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
-    PaymentsController_notifications: {
+    listPaymentNotifications: {
         parameters: {
             query?: never;
             header?: never;
@@ -1849,7 +1935,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentNotificationListResponseDto"];
                 };
             };
-            /** @description VALIDATION_FAILED (details name each field) */
+            /** @description VALIDATION_FAILED: id is not a UUID */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1894,9 +1980,27 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description INTERNAL_ERROR: unexpected; quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
-    PaymentsController_refresh: {
+    refreshPayment: {
         parameters: {
             query?: never;
             header?: never;
@@ -1915,7 +2019,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentResponseDto"];
                 };
             };
-            /** @description VALIDATION_FAILED (details name each field) */
+            /** @description VALIDATION_FAILED: id is not a UUID */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1960,7 +2064,25 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description GATEWAY_UNAVAILABLE */
+            /** @description INTERNAL_ERROR: unexpected; quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description GATEWAY_REJECTED · GATEWAY_ORDER_NOT_FOUND: MultiSafepay has no such order */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description GATEWAY_UNAVAILABLE · DATABASE_UNAVAILABLE: retry shortly */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1980,7 +2102,7 @@ export interface operations {
             };
         };
     };
-    PaymentsController_listRefunds: {
+    listRefunds: {
         parameters: {
             query?: never;
             header?: never;
@@ -1999,7 +2121,7 @@ export interface operations {
                     "application/json": components["schemas"]["RefundListResponseDto"];
                 };
             };
-            /** @description VALIDATION_FAILED (details name each field) */
+            /** @description VALIDATION_FAILED: id is not a UUID */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2044,9 +2166,27 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description INTERNAL_ERROR: unexpected; quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
-    PaymentsController_refund: {
+    refundPayment: {
         parameters: {
             query?: never;
             header: {
@@ -2072,7 +2212,7 @@ export interface operations {
                     "application/json": components["schemas"]["RefundResponseDto"];
                 };
             };
-            /** @description VALIDATION_FAILED (details name each field) */
+            /** @description VALIDATION_FAILED: details name each field · IDEMPOTENCY_KEY_MISSING · MALFORMED_JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2108,7 +2248,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description NOT_REFUNDABLE (not completed) · IDEMPOTENCY_KEY_IN_USE */
+            /** @description NOT_REFUNDABLE: not completed · IDEMPOTENCY_KEY_IN_USE: retry with the same key shortly */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2117,7 +2257,25 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description REFUND_EXCEEDS_REMAINING · IDEMPOTENCY_KEY_REUSED */
+            /** @description PAYLOAD_TOO_LARGE: larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description REFUND_EXCEEDS_REMAINING: details say what is left · IDEMPOTENCY_KEY_REUSED: the key came with another body */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2135,7 +2293,16 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description GATEWAY_REJECTED (e.g. 1034) */
+            /** @description INTERNAL_ERROR: unexpected; quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description GATEWAY_REJECTED: e.g. 1034 */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -2144,7 +2311,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description GATEWAY_UNAVAILABLE */
+            /** @description GATEWAY_UNAVAILABLE · DATABASE_UNAVAILABLE: retry shortly */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2164,7 +2331,7 @@ export interface operations {
             };
         };
     };
-    PaymentsController_listCaptures: {
+    listCaptures: {
         parameters: {
             query?: never;
             header?: never;
@@ -2183,7 +2350,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaptureListResponseDto"];
                 };
             };
-            /** @description VALIDATION_FAILED (details name each field) */
+            /** @description VALIDATION_FAILED: id is not a UUID */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2228,9 +2395,27 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description INTERNAL_ERROR: unexpected; quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
-    PaymentsController_capture: {
+    capturePayment: {
         parameters: {
             query?: never;
             header: {
@@ -2255,7 +2440,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaptureResponseDto"];
                 };
             };
-            /** @description VALIDATION_FAILED (details name each field) */
+            /** @description VALIDATION_FAILED: details name each field · IDEMPOTENCY_KEY_MISSING · MALFORMED_JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2291,7 +2476,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description ILLEGAL_TRANSITION (not an authorized manual-capture payment) · AUTHORIZATION_EXPIRED · IDEMPOTENCY_KEY_IN_USE */
+            /** @description ILLEGAL_TRANSITION: not an authorized manual-capture payment · AUTHORIZATION_EXPIRED · IDEMPOTENCY_KEY_IN_USE: retry with the same key shortly */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2300,7 +2485,25 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description CAPTURE_EXCEEDS_AUTHORIZED · IDEMPOTENCY_KEY_REUSED */
+            /** @description PAYLOAD_TOO_LARGE: larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CAPTURE_EXCEEDS_AUTHORIZED: details say what is left · IDEMPOTENCY_KEY_REUSED: the key came with another body */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2318,6 +2521,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description INTERNAL_ERROR: unexpected; quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description GATEWAY_REJECTED */
             502: {
                 headers: {
@@ -2327,7 +2539,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description GATEWAY_UNAVAILABLE */
+            /** @description GATEWAY_UNAVAILABLE · DATABASE_UNAVAILABLE: retry shortly */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2347,7 +2559,7 @@ export interface operations {
             };
         };
     };
-    PaymentsController_cancel: {
+    cancelPayment: {
         parameters: {
             query?: never;
             header?: never;
@@ -2366,7 +2578,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentResponseDto"];
                 };
             };
-            /** @description VALIDATION_FAILED (details name each field) */
+            /** @description VALIDATION_FAILED: id is not a UUID */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2420,6 +2632,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description INTERNAL_ERROR: unexpected; quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description GATEWAY_REJECTED */
             502: {
                 headers: {
@@ -2429,14 +2650,32 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description GATEWAY_UNAVAILABLE · DATABASE_UNAVAILABLE: retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description GATEWAY_TIMEOUT */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
-    SavedCardsController_list: {
+    listSavedCards: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                /** @description The customer the cards are filed under */
+                /** @description The customer reference the cards were saved for (`recurring.customerReference`) */
                 reference: string;
             };
             cookie?: never;
@@ -2451,7 +2690,7 @@ export interface operations {
                     "application/json": components["schemas"]["SavedCardListResponseDto"];
                 };
             };
-            /** @description VALIDATION_FAILED (reference or id malformed) */
+            /** @description VALIDATION_FAILED: reference malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2487,15 +2726,34 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description INTERNAL_ERROR: unexpected; quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
-    SavedCardsController_delete: {
+    deleteSavedCard: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                /** @description The customer the cards are filed under */
+                /** @description The customer reference the cards were saved for (`recurring.customerReference`) */
                 reference: string;
+                /** @description The saved card (`savedCard.id` of the payment that saved it) */
                 id: string;
             };
             cookie?: never;
@@ -2510,7 +2768,7 @@ export interface operations {
                     "application/json": components["schemas"]["SavedCardResponseDto"];
                 };
             };
-            /** @description VALIDATION_FAILED (reference or id malformed) */
+            /** @description VALIDATION_FAILED: reference or id malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2537,7 +2795,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description SAVED_CARD_NOT_FOUND (also for another customer's card) */
+            /** @description SAVED_CARD_NOT_FOUND: also for another customer's card */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2555,6 +2813,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description SAVED_CARD_UNREADABLE: the card's token cannot be decrypted (TOKEN_ENCRYPTION_KEY) · INTERNAL_ERROR: unexpected; quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description GATEWAY_REJECTED */
             502: {
                 headers: {
@@ -2564,7 +2831,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description GATEWAY_UNAVAILABLE: the card is kept; retry */
+            /** @description GATEWAY_UNAVAILABLE: the card is kept; retry · DATABASE_UNAVAILABLE: retry shortly */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2584,22 +2851,30 @@ export interface operations {
             };
         };
     };
-    WebhooksController_get: {
+    receiveMultisafepayNotificationGet: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description Our order id (MultiSafepay calls it transactionid) */
+                transactionid: string;
+                /** @description Unix seconds */
+                timestamp?: string;
+                /** @description pretransaction deliveries are acknowledged and ignored */
+                payload_type?: string;
+                identifier?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK (committed) */
+            /** @description Committed (anything else makes MultiSafepay retry) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": string;
+                    "text/plain": "OK";
                 };
             };
             /** @description VALIDATION_FAILED */
@@ -2629,11 +2904,55 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description INTERNAL_ERROR: unexpected; quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description GATEWAY_REJECTED · GATEWAY_ORDER_NOT_FOUND */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description GATEWAY_UNAVAILABLE · DATABASE_UNAVAILABLE: retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description GATEWAY_TIMEOUT */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
-    WebhooksController_post: {
+    receiveMultisafepayNotification: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description Our order id (MultiSafepay calls it transactionid) */
+                transactionid: string;
+                /** @description Unix seconds */
+                timestamp?: string;
+                /** @description pretransaction deliveries are acknowledged and ignored */
+                payload_type?: string;
+                identifier?: string;
+            };
             header: {
                 /** @description base64(timestamp:hex(HMAC-SHA512)) */
                 Auth: string;
@@ -2641,18 +2960,23 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description MultiSafepay's order as its API returns it; signed byte for byte in `Auth` */
+        requestBody: {
+            content: {
+                "application/json": Record<string, unknown>;
+            };
+        };
         responses: {
-            /** @description OK (committed) */
+            /** @description Committed (anything else makes MultiSafepay retry) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": string;
+                    "text/plain": "OK";
                 };
             };
-            /** @description INVALID_NOTIFICATION · VALIDATION_FAILED */
+            /** @description INVALID_NOTIFICATION · VALIDATION_FAILED · MALFORMED_JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2679,6 +3003,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description PAYLOAD_TOO_LARGE: larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description RATE_LIMITED: too many from this sender (MultiSafepay retries later) */
             429: {
                 headers: {
@@ -2688,9 +3021,45 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description INTERNAL_ERROR: unexpected; quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description GATEWAY_REJECTED · GATEWAY_ORDER_NOT_FOUND */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description GATEWAY_UNAVAILABLE · DATABASE_UNAVAILABLE: retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description GATEWAY_TIMEOUT */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
-    EventsController_list: {
+    listEvents: {
         parameters: {
             query?: {
                 /** @description `nextCursor` of the previous page; without it the feed starts at the oldest event kept */
@@ -2713,7 +3082,7 @@ export interface operations {
                     "application/json": components["schemas"]["EventPageDto"];
                 };
             };
-            /** @description VALIDATION_FAILED */
+            /** @description VALIDATION_FAILED: details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2749,9 +3118,27 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description INTERNAL_ERROR: unexpected; quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
-    EventsController_get: {
+    getEvent: {
         parameters: {
             query?: never;
             header?: never;
@@ -2770,7 +3157,7 @@ export interface operations {
                     "application/json": components["schemas"]["EventDto"];
                 };
             };
-            /** @description VALIDATION_FAILED */
+            /** @description VALIDATION_FAILED: id is not an event id */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2815,9 +3202,27 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description INTERNAL_ERROR: unexpected; quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
-    EventsController_deliveries: {
+    listEventDeliveries: {
         parameters: {
             query?: never;
             header?: never;
@@ -2836,7 +3241,7 @@ export interface operations {
                     "application/json": components["schemas"]["EventDeliveryListDto"];
                 };
             };
-            /** @description VALIDATION_FAILED */
+            /** @description VALIDATION_FAILED: id is not an event id */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2881,9 +3286,27 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description INTERNAL_ERROR: unexpected; quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
-    EventsController_redeliver: {
+    redeliverEvent: {
         parameters: {
             query?: never;
             header?: never;
@@ -2892,7 +3315,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RedeliverDto"];
+            };
+        };
         responses: {
             202: {
                 headers: {
@@ -2902,7 +3329,7 @@ export interface operations {
                     "application/json": components["schemas"]["RedeliverResponseDto"];
                 };
             };
-            /** @description VALIDATION_FAILED */
+            /** @description VALIDATION_FAILED: details name each field · MALFORMED_JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2938,6 +3365,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description PAYLOAD_TOO_LARGE: larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description RATE_LIMITED: see Retry-After (seconds) */
             429: {
                 headers: {
@@ -2947,9 +3392,27 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description INTERNAL_ERROR: unexpected; quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
-    WebhookEndpointsController_list: {
+    listWebhookEndpoints: {
         parameters: {
             query?: never;
             header?: never;
@@ -2964,15 +3427,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookEndpointListDto"];
-                };
-            };
-            /** @description VALIDATION_FAILED (details name each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description UNAUTHENTICATED: missing or wrong API key */
@@ -3002,9 +3456,27 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description INTERNAL_ERROR: unexpected; quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
-    WebhookEndpointsController_create: {
+    createWebhookEndpoint: {
         parameters: {
             query?: never;
             header?: never;
@@ -3025,7 +3497,7 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookEndpointWithSecretDto"];
                 };
             };
-            /** @description VALIDATION_FAILED (details name each field), or ENDPOINT_ADDRESS_REFUSED: the URL points where deliveries may not go, the message says why (docs/events.md) */
+            /** @description VALIDATION_FAILED: details name each field · ENDPOINT_ADDRESS_REFUSED: the URL points where deliveries may not go; the message says why (docs/events.md#which-urls-are-refused) · MALFORMED_JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3052,6 +3524,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description PAYLOAD_TOO_LARGE: larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description RATE_LIMITED: see Retry-After (seconds) */
             429: {
                 headers: {
@@ -3061,9 +3551,27 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description INTERNAL_ERROR: unexpected; quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
-    WebhookEndpointsController_get: {
+    getWebhookEndpoint: {
         parameters: {
             query?: never;
             header?: never;
@@ -3082,7 +3590,7 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookEndpointDto"];
                 };
             };
-            /** @description VALIDATION_FAILED (details name each field) */
+            /** @description VALIDATION_FAILED: id is not a UUID */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3127,9 +3635,27 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description INTERNAL_ERROR: unexpected; quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
-    WebhookEndpointsController_remove: {
+    deleteWebhookEndpoint: {
         parameters: {
             query?: never;
             header?: never;
@@ -3147,7 +3673,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description VALIDATION_FAILED (details name each field) */
+            /** @description VALIDATION_FAILED: id is not a UUID */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3192,9 +3718,27 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description INTERNAL_ERROR: unexpected; quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
-    WebhookEndpointsController_update: {
+    updateWebhookEndpoint: {
         parameters: {
             query?: never;
             header?: never;
@@ -3217,7 +3761,7 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookEndpointDto"];
                 };
             };
-            /** @description VALIDATION_FAILED (details name each field), or ENDPOINT_ADDRESS_REFUSED: the URL points where deliveries may not go, the message says why (docs/events.md) */
+            /** @description VALIDATION_FAILED: details name each field · ENDPOINT_ADDRESS_REFUSED: the URL points where deliveries may not go; the message says why (docs/events.md#which-urls-are-refused) · MALFORMED_JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3253,6 +3797,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description PAYLOAD_TOO_LARGE: larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description RATE_LIMITED: see Retry-After (seconds) */
             429: {
                 headers: {
@@ -3262,9 +3824,27 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description INTERNAL_ERROR: unexpected; quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
-    WebhookEndpointsController_rotateSecret: {
+    rotateWebhookEndpointSecret: {
         parameters: {
             query?: never;
             header?: never;
@@ -3283,7 +3863,7 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookEndpointWithSecretDto"];
                 };
             };
-            /** @description VALIDATION_FAILED (details name each field) */
+            /** @description VALIDATION_FAILED: id is not a UUID */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3328,9 +3908,27 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description INTERNAL_ERROR: unexpected; quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
-    WebhookEndpointsController_deliveries: {
+    listWebhookEndpointDeliveries: {
         parameters: {
             query?: {
                 status?: "pending" | "succeeded" | "failed";
@@ -3352,7 +3950,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeliveryListDto"];
                 };
             };
-            /** @description VALIDATION_FAILED (details name each field) */
+            /** @description VALIDATION_FAILED: details name each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3390,6 +3988,24 @@ export interface operations {
             };
             /** @description RATE_LIMITED: see Retry-After (seconds) */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description INTERNAL_ERROR: unexpected; quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: retry shortly */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
