@@ -96,6 +96,42 @@ describe('POST /v1/payments validation', () => {
     expect(res.body.error.code).toBe('IDEMPOTENCY_KEY_MISSING');
   });
 
+  it('should refuse a malformed Idempotency-Key on every route that takes one', async () => {
+    const id = randomUUID();
+    for (const [path, body] of [
+      ['/v1/payments', paymentRequest()],
+      [`/v1/payments/${id}/refunds`, {}],
+      [`/v1/payments/${id}/captures`, {}],
+    ] as const) {
+      for (const idempotencyKey of ['has space', 'k'.repeat(256), 'caf\u00e9']) {
+        const res = await call<ErrorResponse>(sut.url, 'POST', path, body, { idempotencyKey });
+        expect([path, res.status, res.body.error]).toEqual([
+          path,
+          400,
+          {
+            code: 'IDEMPOTENCY_KEY_MISSING',
+            message: 'The Idempotency-Key header is required: 1 to 255 visible ASCII characters',
+          },
+        ]);
+      }
+    }
+  });
+
+  it('should name a bad id or body before a missing Idempotency-Key', async () => {
+    // Without a key and with something else wrong, the answer is about the something else.
+    const bad = [
+      ['/v1/payments', { ...paymentRequest(), amount: 0 }],
+      ['/v1/payments/not-a-uuid/refunds', {}],
+      ['/v1/payments/not-a-uuid/captures', {}],
+      [`/v1/payments/${randomUUID()}/refunds`, { amount: 0 }],
+      [`/v1/payments/${randomUUID()}/captures`, { amount: 0 }],
+    ] as const;
+    for (const [path, body] of bad) {
+      const res = await call<ErrorResponse>(sut.url, 'POST', path, body);
+      expect([path, res.status, res.body.error.code]).toEqual([path, 400, 'VALIDATION_FAILED']);
+    }
+  });
+
   it('should refuse malformed JSON with 400, not 500', async () => {
     const res = await createPayment<ErrorResponse>(sut.url, {}, { rawBody: '{"orderId": "x",' });
     expect(res.status).toBe(400);

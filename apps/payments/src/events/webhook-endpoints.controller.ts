@@ -5,7 +5,6 @@ import {
   Get,
   HttpCode,
   Param,
-  ParseUUIDPipe,
   Patch,
   Post,
   Query,
@@ -18,10 +17,11 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { ValidationFailedError, WebhookEndpointsService } from '@app/payments';
+import { WebhookEndpointsService } from '@app/payments';
 import { CurrentClient, RequireScope } from '../auth/api-key.guard.js';
 import { ApiErrors, JSON_BODY_ERRORS } from '../common/api-errors.js';
 import { JsonBodyGuard } from '../common/json-body.guard.js';
+import { uuidPipe } from '../common/uuid.pipe.js';
 import type { ApiClient } from '../config/auth.config.js';
 import {
   CreateWebhookEndpointDto,
@@ -36,11 +36,6 @@ import {
 /** What create and update answer when the URL points where deliveries may not go. */
 const REFUSED_URL =
   'ENDPOINT_ADDRESS_REFUSED: the URL points where deliveries may not go; the message says why (docs/events.md#which-urls-are-refused)';
-
-const uuidPipe = new ParseUUIDPipe({
-  exceptionFactory: () =>
-    new ValidationFailedError([{ field: 'id', messages: ['id must be a UUID'] }]),
-});
 
 @ApiTags('webhook endpoints')
 @Controller('v1/webhook-endpoints')

@@ -2,10 +2,8 @@ import {
   Body,
   Controller,
   Get,
-  Headers,
   HttpCode,
   Param,
-  ParseUUIDPipe,
   Post,
   Query,
   Res,
@@ -19,32 +17,22 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import {
-  CapturesService,
-  IdempotencyKeyMissingError,
-  PaymentCreationService,
-  PaymentsService,
-  RefundsService,
-  toPaymentView,
-  ValidationFailedError,
-} from '@app/payments';
+import { PaymentCreationService, PaymentsService } from '@app/payments';
 import type { FastifyReply } from 'fastify';
 import { CurrentClient, RequireScope } from '../auth/api-key.guard.js';
 import { ApiErrors, JSON_BODY_ERRORS } from '../common/api-errors.js';
 import { JsonBodyGuard } from '../common/json-body.guard.js';
+import { uuidPipe } from '../common/uuid.pipe.js';
 import type { ApiClient } from '../config/auth.config.js';
 import { CreatePaymentDto } from './dto/create-payment.dto.js';
 import { ListPaymentsQueryDto } from './dto/list-payments.query.dto.js';
-import { CreateRefundDto, RefundListResponseDto, RefundResponseDto } from './dto/refund.dto.js';
-import { CaptureListResponseDto, CaptureResponseDto, CreateCaptureDto } from './dto/capture.dto.js';
 import {
   PaymentEventListResponseDto,
   PaymentListResponseDto,
   PaymentNotificationListResponseDto,
   PaymentResponseDto,
 } from './dto/payment-response.dto.js';
-
-const IDEMPOTENCY_KEY = /^[\x21-\x7E]{1,255}$/;
+import { IdempotencyKey } from './idempotency-key.decorator.js';
 
 const CARD = {
   number: '4012001038443335',
@@ -96,19 +84,12 @@ const CREATE_EXAMPLES = {
   },
 };
 
-const uuidPipe = new ParseUUIDPipe({
-  exceptionFactory: () =>
-    new ValidationFailedError([{ field: 'id', messages: ['id must be a UUID'] }]),
-});
-
 @ApiTags('payments')
 @Controller('v1/payments')
 export class PaymentsController {
   constructor(
     private readonly payments: PaymentsService,
     private readonly creation: PaymentCreationService,
-    private readonly refunds: RefundsService,
-    private readonly captures: CapturesService,
   ) {}
 
   @Post()
@@ -155,12 +136,10 @@ export class PaymentsController {
   )
   async create(
     @CurrentClient() client: ApiClient,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @IdempotencyKey() idempotencyKey: string,
     @Body() dto: CreatePaymentDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<PaymentResponseDto> {
-    if (!idempotencyKey || !IDEMPOTENCY_KEY.test(idempotencyKey))
-      throw new IdempotencyKeyMissingError();
     const result = await this.creation.create(client.name, idempotencyKey, dto);
     void reply.status(result.status);
     if (result.replayed) void reply.header('idempotent-replayed', 'true');
@@ -237,138 +216,4 @@ export class PaymentsController {
   refresh(@Param('id', uuidPipe) id: string): Promise<PaymentResponseDto> {
     return this.payments.refresh(id);
   }
-
-  @Post(':id/refunds')
-  @HttpCode(201)
-  @RequireScope('refunds:write')
-  @UseGuards(JsonBodyGuard)
-  @ApiOperation({
-    operationId: 'refundPayment',
-    summary: 'Refund all or part of a payment',
-    description:
-      "Through MultiSafepay's refund endpoint. Without `amount`, everything that remains. The payment " +
-      'becomes `partial_refunded` or `refunded` as MultiSafepay reports it. Replays with the same ' +
-      'Idempotency-Key return the same refund.',
-  })
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: true,
-    description: 'Unique per refund; it stays with the refund it created and does not expire.',
-  })
-  @ApiCreatedResponse({ type: RefundResponseDto })
-  @ApiErrors(
-    'VALIDATION_FAILED: details name each field',
-    'IDEMPOTENCY_KEY_MISSING',
-    ...JSON_BODY_ERRORS,
-    'PAYMENT_NOT_FOUND',
-    'NOT_REFUNDABLE: not completed',
-    'IDEMPOTENCY_KEY_IN_USE: retry with the same key shortly',
-    'REFUND_EXCEEDS_REMAINING: details say what is left',
-    'IDEMPOTENCY_KEY_REUSED: the key came with another body',
-    'GATEWAY_REJECTED: e.g. 1034',
-    'GATEWAY_UNAVAILABLE',
-    'GATEWAY_TIMEOUT: outcome unknown; retry with the same key',
-  )
-  async refund(
-    @CurrentClient() client: ApiClient,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Param('id', uuidPipe) id: string,
-    @Body() dto: CreateRefundDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<RefundResponseDto> {
-    const result = await this.refunds.refund(client.name, checkedKey(idempotencyKey), id, dto);
-    if (result.replayed) void reply.header('idempotent-replayed', 'true');
-    return result.refund;
-  }
-
-  @Get(':id/refunds')
-  @RequireScope('payments:read')
-  @ApiOperation({ operationId: 'listRefunds', summary: "The payment's refunds, oldest first" })
-  @ApiOkResponse({ type: RefundListResponseDto })
-  @ApiErrors('VALIDATION_FAILED: id is not a UUID', 'PAYMENT_NOT_FOUND')
-  async listRefunds(@Param('id', uuidPipe) id: string): Promise<RefundListResponseDto> {
-    return { data: await this.refunds.list(id) };
-  }
-
-  @Post(':id/captures')
-  @HttpCode(201)
-  @RequireScope('payments:write')
-  @UseGuards(JsonBodyGuard)
-  @ApiOperation({
-    operationId: 'capturePayment',
-    summary: 'Capture all or part of an authorized payment',
-    description:
-      'For payments created with `captureMode: manual` and now `authorized`. Without `amount`, ' +
-      'everything still capturable. A full capture makes the payment `completed`; after a partial ' +
-      'one it stays `authorized` with less capturable (capture again, or release the rest with ' +
-      'POST /v1/payments/{id}/cancel). Concurrent captures never take more than was authorized. ' +
-      'Replays with the same Idempotency-Key return the same capture; after GATEWAY_TIMEOUT a ' +
-      'retry with the same key settles it without capturing twice.',
-  })
-  @ApiHeader({ name: 'Idempotency-Key', required: true })
-  @ApiCreatedResponse({ type: CaptureResponseDto })
-  @ApiErrors(
-    'VALIDATION_FAILED: details name each field',
-    'IDEMPOTENCY_KEY_MISSING',
-    ...JSON_BODY_ERRORS,
-    'PAYMENT_NOT_FOUND',
-    'ILLEGAL_TRANSITION: not an authorized manual-capture payment',
-    'AUTHORIZATION_EXPIRED',
-    'IDEMPOTENCY_KEY_IN_USE: retry with the same key shortly',
-    'CAPTURE_EXCEEDS_AUTHORIZED: details say what is left',
-    'IDEMPOTENCY_KEY_REUSED: the key came with another body',
-    'GATEWAY_REJECTED',
-    'GATEWAY_UNAVAILABLE',
-    'GATEWAY_TIMEOUT: outcome unknown; retry with the same key',
-  )
-  async capture(
-    @CurrentClient() client: ApiClient,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Param('id', uuidPipe) id: string,
-    @Body() dto: CreateCaptureDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<CaptureResponseDto> {
-    const result = await this.captures.capture(client.name, checkedKey(idempotencyKey), id, dto);
-    if (result.replayed) void reply.header('idempotent-replayed', 'true');
-    return result.capture;
-  }
-
-  @Get(':id/captures')
-  @RequireScope('payments:read')
-  @ApiOperation({ operationId: 'listCaptures', summary: "The payment's captures, oldest first" })
-  @ApiOkResponse({ type: CaptureListResponseDto })
-  @ApiErrors('VALIDATION_FAILED: id is not a UUID', 'PAYMENT_NOT_FOUND')
-  async listCaptures(@Param('id', uuidPipe) id: string): Promise<CaptureListResponseDto> {
-    return { data: await this.captures.list(id) };
-  }
-
-  @Post(':id/cancel')
-  @HttpCode(200)
-  @RequireScope('payments:write')
-  @ApiOperation({
-    operationId: 'cancelPayment',
-    summary: 'Cancel a payment still awaiting the shopper, or release an authorization',
-    description:
-      '`initialized` or `uncleared` payments are cancelled (MultiSafepay: PATCH /orders/{id}): ' +
-      '`void`. An `authorized` one (manual capture) has what is left of its authorization ' +
-      'released (PATCH /capture/{id}): `void` if nothing was captured, `completed` otherwise.',
-  })
-  @ApiOkResponse({ type: PaymentResponseDto })
-  @ApiErrors(
-    'VALIDATION_FAILED: id is not a UUID',
-    'PAYMENT_NOT_FOUND',
-    'NOT_CANCELLABLE',
-    'ILLEGAL_TRANSITION',
-    'GATEWAY_REJECTED',
-    'GATEWAY_UNAVAILABLE',
-    'GATEWAY_TIMEOUT',
-  )
-  async cancel(@Param('id', uuidPipe) id: string): Promise<PaymentResponseDto> {
-    return toPaymentView(await this.refunds.cancel(id));
-  }
-}
-
-function checkedKey(key: string | undefined): string {
-  if (!key || !IDEMPOTENCY_KEY.test(key)) throw new IdempotencyKeyMissingError();
-  return key;
 }
