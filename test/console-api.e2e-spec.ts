@@ -1,3 +1,4 @@
+// over-400: the API the console reads: a suite per route, one service and database.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {

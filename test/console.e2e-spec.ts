@@ -1,3 +1,4 @@
+// over-400: the console in Chromium: every journey shares one browser and service.
 import AxeBuilder from '@axe-core/playwright';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';

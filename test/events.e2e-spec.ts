@@ -1,3 +1,4 @@
+// over-400: the events feature: a suite per part, sharing the helpers at the top.
 import { PaymentLifecycleService, TransactionRunner } from '@app/payments';
 import { randomUUID } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,3 +1,4 @@
+// over-400: tracing: one suite, with the OTLP collector and span helpers it needs.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';

@@ -1,3 +1,4 @@
+// over-400: four fault scenarios sharing the harness defined above them.
 import { connect, type ChannelModel } from 'amqplib';
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';

@@ -1,3 +1,4 @@
+// over-400: one property per route against one service, its arbitraries beside it.
 import type { HostResolver } from '@app/payments';
 import fc from 'fast-check';
 import { createHmac, randomBytes } from 'node:crypto';

@@ -1,3 +1,4 @@
+// over-400: the sandbox's manual capture: one suite, one sandbox, its helpers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   api,

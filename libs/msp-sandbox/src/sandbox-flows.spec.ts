@@ -1,3 +1,4 @@
+// over-400: the sandbox's flows over real HTTP: one suite sharing one sandbox.
 import { parse } from 'lossless-json';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { signNotification } from './notifier.js';

@@ -1,3 +1,4 @@
+// over-400: the adapter against real RabbitMQ: each failure mode shares the set-up.
 import 'reflect-metadata';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { EventBroker, type OutgoingEvent } from '@app/payments';
