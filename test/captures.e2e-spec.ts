@@ -1,3 +1,4 @@
+import type { Capture, Event, Schema } from '@app/client';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -10,24 +11,6 @@ import {
 } from './support/api.js';
 import { startApp, type RunningApp } from './support/app.js';
 import { sandboxAdmin, submit3ds } from './support/sandbox.js';
-
-interface CaptureBody {
-  id: string;
-  paymentId: string;
-  amount: number;
-  status: string;
-  gateway: { orderId: string | null; transactionId: string | null };
-  error: { code: string } | null;
-}
-
-type Authorized = PaymentBody & {
-  capture: {
-    mode: 'manual';
-    capturableAmount: number;
-    capturedAmount: number;
-    expiresAt: string | null;
-  } | null;
-};
 
 interface SandboxOrder {
   order_id: string;
@@ -46,8 +29,8 @@ describe('authorize now, capture later (sandbox over real HTTP, real database)',
     await sut?.close();
   });
 
-  const authorize = async (amount = 1000, card: string = CARDS.noThreeDs): Promise<Authorized> => {
-    const res = await createPayment<Authorized>(
+  const authorize = async (amount = 1000, card: string = CARDS.noThreeDs): Promise<PaymentBody> => {
+    const res = await createPayment<PaymentBody>(
       sut.url,
       paymentRequest({ amount, captureMode: 'manual' }, { number: card }),
     );
@@ -55,13 +38,13 @@ describe('authorize now, capture later (sandbox over real HTTP, real database)',
     return res.body;
   };
   const capture = (paymentId: string, body: Record<string, unknown>, key = randomUUID()) =>
-    call<CaptureBody & ErrorResponse>(sut.url, 'POST', `/v1/payments/${paymentId}/captures`, body, {
+    call<Capture & ErrorResponse>(sut.url, 'POST', `/v1/payments/${paymentId}/captures`, body, {
       idempotencyKey: key,
     });
   const payment = async (id: string) =>
-    (await call<Authorized>(sut.url, 'GET', `/v1/payments/${id}`)).body;
+    (await call<PaymentBody>(sut.url, 'GET', `/v1/payments/${id}`)).body;
   const release = (id: string) =>
-    call<Authorized & ErrorResponse>(sut.url, 'POST', `/v1/payments/${id}/cancel`);
+    call<PaymentBody & ErrorResponse>(sut.url, 'POST', `/v1/payments/${id}/cancel`);
   const sandboxCaptures = async (orderId: string): Promise<SandboxOrder[]> => {
     const orders = await sandboxAdmin<(SandboxOrder & { auth_order_id?: string | null })[]>(
       sut.url,
@@ -114,11 +97,7 @@ describe('authorize now, capture later (sandbox over real HTTP, real database)',
       status: 'completed',
       capture: { capturableAmount: 0, capturedAmount: 600 },
     });
-    const list = await call<{ data: CaptureBody[] }>(
-      sut.url,
-      'GET',
-      `/v1/payments/${p.id}/captures`,
-    );
+    const list = await call<{ data: Capture[] }>(sut.url, 'GET', `/v1/payments/${p.id}/captures`);
     expect(list.body.data.map((c) => [c.amount, c.status])).toEqual([
       [300, 'succeeded'],
       [300, 'succeeded'],
@@ -237,7 +216,7 @@ describe('authorize now, capture later (sandbox over real HTTP, real database)',
     });
     const lost = await capture(p.id, { amount: 400 }, key);
     expect([lost.status, lost.body.error.code]).toEqual([504, 'GATEWAY_TIMEOUT']);
-    const pending = await call<{ data: CaptureBody[] }>(
+    const pending = await call<{ data: Capture[] }>(
       sut.url,
       'GET',
       `/v1/payments/${p.id}/captures`,
@@ -292,7 +271,6 @@ describe('authorize now, capture later (sandbox over real HTTP, real database)',
     const p = await authorize(1000);
     await capture(p.id, { amount: 400 });
     await capture(p.id, {});
-    type Event = { type: string; sequence: number; data: { object: Authorized } };
     const feed = await eventually(
       async () =>
         (await call<{ data: Event[] }>(sut.url, 'GET', `/v1/events?paymentId=${p.id}`)).body.data,
@@ -301,7 +279,7 @@ describe('authorize now, capture later (sandbox over real HTTP, real database)',
     // Whether MultiSafepay's notification or our own read applies "completed" first is a race,
     // and so is the feed position of two transactions that moved the payment at once (it follows
     // the transactions, docs/events.md); what each event says and how they are numbered is not.
-    feed.sort((a, b) => a.sequence - b.sequence);
+    feed.sort((a, b) => (a.sequence ?? 0) - (b.sequence ?? 0));
     expect(feed.map((e) => e.type).sort()).toEqual(
       [
         'payment.authorized',
@@ -318,7 +296,7 @@ describe('authorize now, capture later (sandbox over real HTTP, real database)',
       data: { object: { status: 'authorized' } },
     });
     const captured = feed
-      .filter((e) => e.type === 'payment.captured')
+      .filter((e): e is Schema<'PaymentChangedEventDto'> => e.type === 'payment.captured')
       .map((e) => e.data.object.capture?.capturedAmount);
     expect(captured).toEqual([400, 1000]);
     const latest = feed.filter((e) => e.type.startsWith('payment.')).at(-1)?.data.object;

@@ -1,4 +1,5 @@
 // over-400: the API the console reads: a suite per route, one service and database.
+import type { Schema } from '@app/client';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -20,10 +21,7 @@ import { TestSubscriber } from './support/subscriber.js';
 const READER = 'reader-secret-0123456789abcdef';
 const EVENTS_ONLY = 'events-secret-0123456789abcdef';
 
-interface Page {
-  data: PaymentBody[];
-  nextCursor: string | null;
-}
+type Page = Schema<'PaymentListResponseDto'>;
 
 describe('serving the console at /console, and the security headers per route', () => {
   let sut: RunningApp;
@@ -286,7 +284,7 @@ describe('the API the console reads (through HTTP, real PostgreSQL)', () => {
 
     it('should record a forged notification as refused with its verdict', async () => {
       const created = await createPayment<PaymentBody>(sut.url, paymentRequest());
-      type Notifications = { data: { signatureOk: boolean | null; outcome: string }[] };
+      type Notifications = Schema<'PaymentNotificationListResponseDto'>;
       const verdicts = async () =>
         (
           await call<Notifications>(sut.url, 'GET', `/v1/payments/${created.body.id}/notifications`)
@@ -353,7 +351,7 @@ describe('the API the console reads (through HTTP, real PostgreSQL)', () => {
       const completed = events.body.data.find((e) => e.type === 'payment.completed');
       expect(completed).toBeDefined();
       const path = `/v1/events/${completed?.id}/deliveries`;
-      type Deliveries = { data: Record<string, unknown>[] };
+      type Deliveries = Schema<'EventDeliveryListDto'>;
       // Ours, beside the demo's built-in subscriber's.
       const ours = async (key?: string) =>
         (await call<Deliveries>(sut.url, 'GET', path, undefined, { key })).body.data.filter(

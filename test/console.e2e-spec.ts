@@ -1,4 +1,5 @@
 // over-400: the console in Chromium: every journey shares one browser and service.
+import type { Schema } from '@app/client';
 import AxeBuilder from '@axe-core/playwright';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
@@ -383,7 +384,7 @@ describe(
         { number: CARDS.threeDs },
       );
       await submit3ds(first.nextAction?.url ?? '', 'success');
-      type Cards = { data: { id: string }[] };
+      type Cards = Schema<'SavedCardListResponseDto'>;
       await expect
         .poll(
           async () =>

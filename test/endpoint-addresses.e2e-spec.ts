@@ -1,3 +1,4 @@
+import type { Schema } from '@app/client';
 import { randomBytes } from 'node:crypto';
 import type { HostResolver } from '@app/payments';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,19 +18,8 @@ import { TestSubscriber } from './support/subscriber.js';
 const MSP_KEY = 'endpoint-address-msp-key';
 const OPS_KEY = `ops-${randomBytes(16).toString('hex')}`;
 
-interface EndpointBody {
-  id: string;
-  url: string;
-  secret: string;
-}
-
-interface DeliveryList {
-  data: {
-    status: string;
-    attempts: number;
-    attemptLog: { status: number | null; error: string | null }[];
-  }[];
-}
+type EndpointBody = Schema<'WebhookEndpointWithSecretDto'>;
+type DeliveryList = Schema<'DeliveryListDto'>;
 
 /** DNS as this test says; a name it does not know does not resolve. */
 function testDns(table: Record<string, string[]>): HostResolver {

@@ -1,4 +1,5 @@
 // over-400: the events feature: a suite per part, sharing the helpers at the top.
+import type { PaymentHistoryEntry, Refund, Schema } from '@app/client';
 import { PaymentLifecycleService, TransactionRunner } from '@app/payments';
 import { randomUUID } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,20 +20,8 @@ import { sandboxAdmin, submit3ds } from './support/sandbox.js';
 import { TestSubscriber, type ReceivedEvent } from './support/subscriber.js';
 import { EventConsumer, rabbitMqAvailable, TEST_AMQP_URL } from './support/amqp.js';
 
-interface EndpointBody {
-  id: string;
-  url: string;
-  status: string;
-  secret: string;
-  eventTypes: string[];
-  disabledReason: string | null;
-}
-
-interface EventPage {
-  data: ReceivedEvent[];
-  nextCursor: string | null;
-  hasMore: boolean;
-}
+type EndpointBody = Schema<'WebhookEndpointWithSecretDto'>;
+type EventPage = Schema<'EventPageDto'>;
 
 /** Settings that make the retry schedule and the timeouts fit in a test. */
 const FAST_RELAY = {
@@ -165,7 +154,7 @@ describe('payment events: written with each move, in the feed and pushed signed 
 
   it('should write payment.refunded and refund.succeeded for a refund, the refund resource in its body', async () => {
     const paid = await createPayment<PaymentBody>(sut.url, paymentRequest());
-    const refund = await call<{ id: string; status: string }>(
+    const refund = await call<Refund>(
       sut.url,
       'POST',
       `/v1/payments/${paid.body.id}/refunds`,
@@ -216,7 +205,7 @@ describe('payment events: written with each move, in the feed and pushed signed 
     );
     const id = list.body.data[0]?.id ?? '';
     const [event] = await expectEvents(id, ['payment.completed']);
-    const history = await call<{ data: { to: string; source: string }[] }>(
+    const history = await call<{ data: PaymentHistoryEntry[] }>(
       sut.url,
       'GET',
       `/v1/payments/${id}/events`,

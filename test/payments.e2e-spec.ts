@@ -1,3 +1,4 @@
+import type { PaymentHistoryEntry } from '@app/client';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -71,7 +72,7 @@ describe('direct card payments end to end (sandbox gateway over real HTTP)', () 
 
     const settled = await waitForStatus(sut.url, created.body.id, 'completed');
     expect(settled.nextAction).toBeNull();
-    const events = await call<{ data: { from: string | null; to: string; source: string }[] }>(
+    const events = await call<{ data: PaymentHistoryEntry[] }>(
       sut.url,
       'GET',
       `/v1/payments/${created.body.id}/events`,

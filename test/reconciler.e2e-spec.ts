@@ -1,3 +1,4 @@
+import type { PaymentHistoryEntry } from '@app/client';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -10,11 +11,6 @@ import {
 } from './support/api.js';
 import { startApp, type RunningApp } from './support/app.js';
 import { sandboxAdmin, sandboxOrders, submit3ds } from './support/sandbox.js';
-
-interface EventRow {
-  to: string;
-  source: string;
-}
 
 const PERIOD_MS = 400;
 
@@ -39,7 +35,8 @@ describe('reconciler and unknown outcomes (sandbox faults, real database)', () =
   const payment = async (id: string) =>
     (await call<PaymentBody>(sut.url, 'GET', `/v1/payments/${id}`)).body;
   const events = async (id: string) =>
-    (await call<{ data: EventRow[] }>(sut.url, 'GET', `/v1/payments/${id}/events`)).body.data;
+    (await call<{ data: PaymentHistoryEntry[] }>(sut.url, 'GET', `/v1/payments/${id}/events`)).body
+      .data;
 
   async function settles(id: string, status: string, periods: number): Promise<void> {
     const deadline = Date.now() + 700 + periods * PERIOD_MS + 1_000;

@@ -1,3 +1,4 @@
+import type { Refund } from '@app/client';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -10,15 +11,6 @@ import {
 } from './support/api.js';
 import { startApp, type RunningApp } from './support/app.js';
 import { sandboxAdmin, sandboxOrders } from './support/sandbox.js';
-
-interface RefundBody {
-  id: string;
-  paymentId: string;
-  amount: number;
-  status: string;
-  gateway: { transactionId: string | null; refundId: string | null };
-  error: { code: string } | null;
-}
 
 describe('refunds and cancellation (sandbox gateway, real database)', () => {
   let sut: RunningApp;
@@ -45,7 +37,7 @@ describe('refunds and cancellation (sandbox gateway, real database)', () => {
     body: Record<string, unknown>,
     idempotencyKey: string = randomUUID(),
   ) =>
-    call<RefundBody & ErrorResponse>(sut.url, 'POST', `/v1/payments/${paymentId}/refunds`, body, {
+    call<Refund & ErrorResponse>(sut.url, 'POST', `/v1/payments/${paymentId}/refunds`, body, {
       idempotencyKey,
     });
   const payment = async (id: string) =>
@@ -71,7 +63,7 @@ describe('refunds and cancellation (sandbox gateway, real database)', () => {
     expect(over.body.error.code).toBe('REFUND_EXCEEDS_REMAINING');
     expect((await refund(p.id, { amount: 500 })).status).toBe(201);
     expect(await payment(p.id)).toMatchObject({ status: 'refunded', refundedAmount: 1000 });
-    const list = await call<{ data: RefundBody[] }>(sut.url, 'GET', `/v1/payments/${p.id}/refunds`);
+    const list = await call<{ data: Refund[] }>(sut.url, 'GET', `/v1/payments/${p.id}/refunds`);
     expect(list.body.data.map((r) => r.amount)).toEqual([300, 200, 500]);
   });
 

@@ -1,3 +1,4 @@
+import type { PaymentHistoryEntry } from '@app/client';
 import { buildDataSourceOptions, MIGRATIONS, runMigrationsExclusively } from '@app/database';
 import { MspEnvelopeFilter, MspSandboxModule } from '@app/msp-sandbox';
 import { NestFactory } from '@nestjs/core';
@@ -21,12 +22,6 @@ const MSP_KEY = 'replica-test-key';
 const describe = (await available(needs.postgres, 'test/replicas.e2e-spec.ts (two replicas)'))
   ? suite
   : suite.skip;
-
-interface EventRow {
-  to: string;
-  source: string;
-  anomaly: boolean;
-}
 
 describe('two replicas on one PostgreSQL database, one MultiSafepay sandbox', () => {
   let db: { url: string; drop: () => Promise<void> };
@@ -71,7 +66,8 @@ describe('two replicas on one PostgreSQL database, one MultiSafepay sandbox', ()
 
   const replicas = () => [a, b];
   const events = async (id: string) =>
-    (await call<{ data: EventRow[] }>(a.url, 'GET', `/v1/payments/${id}/events`)).body.data;
+    (await call<{ data: PaymentHistoryEntry[] }>(a.url, 'GET', `/v1/payments/${id}/events`)).body
+      .data;
 
   it('should migrate a fresh database once when two replicas start at the same moment', async () => {
     const fresh = await scratchDatabase();

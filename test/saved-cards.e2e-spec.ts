@@ -1,3 +1,4 @@
+import type { Event, SavedCard } from '@app/client';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -16,23 +17,6 @@ const MSP_KEY = 'saved-cards-test-api-key';
 const TOKEN_DECLINED = '4012001038499998';
 const MODELS = ['cardOnFile', 'subscription', 'unscheduled'] as const;
 const READER = 'reader-secret-0123456789abcdef';
-
-interface SavedCard {
-  id: string;
-  brand: string | null;
-  last4: string | null;
-  expiryMonth: number | null;
-  expiryYear: number | null;
-  model: string;
-}
-type WithSavedCard = PaymentBody & { savedCard: SavedCard | null };
-interface SavedCardResource extends SavedCard {
-  customerReference: string;
-  status: 'active' | 'deleted';
-  paymentId: string | null;
-  createdAt: string;
-  deletedAt: string | null;
-}
 
 describe('saved cards (docs/design.md#saved-cards)', () => {
   let sut: RunningApp;
@@ -57,8 +41,8 @@ describe('saved cards (docs/design.md#saved-cards)', () => {
     customerReference: string,
     model: string = 'cardOnFile',
     number: string = CARDS.noThreeDs,
-  ): Promise<WithSavedCard> {
-    const res = await createPayment<WithSavedCard>(
+  ): Promise<PaymentBody> {
+    const res = await createPayment<PaymentBody>(
       sut.url,
       paymentRequest({ recurring: { model, customerReference } }, { number }),
     );
@@ -73,7 +57,7 @@ describe('saved cards (docs/design.md#saved-cards)', () => {
     key?: string,
   ) {
     const { card: _card, customer: _customer, ...rest } = paymentRequest();
-    return createPayment<WithSavedCard & ErrorResponse>(
+    return createPayment<PaymentBody & ErrorResponse>(
       sut.url,
       {
         ...rest,
@@ -86,7 +70,7 @@ describe('saved cards (docs/design.md#saved-cards)', () => {
   }
 
   const list = async (reference: string) =>
-    call<{ data: SavedCardResource[] }>(sut.url, 'GET', `/v1/customers/${reference}/saved-cards`);
+    call<{ data: SavedCard[] }>(sut.url, 'GET', `/v1/customers/${reference}/saved-cards`);
 
   /** The customer's tokens as MultiSafepay (the sandbox) keeps them. */
   async function sandboxTokens(reference: string): Promise<string[]> {
@@ -109,7 +93,7 @@ describe('saved cards (docs/design.md#saved-cards)', () => {
       expiryYear: 2030,
       model,
     });
-    const read = await call<WithSavedCard>(sut.url, 'GET', `/v1/payments/${payment.id}`);
+    const read = await call<PaymentBody>(sut.url, 'GET', `/v1/payments/${payment.id}`);
     expect(read.body.savedCard).toEqual(payment.savedCard);
     expect((await list(reference)).body.data).toEqual([
       expect.objectContaining({
@@ -140,7 +124,7 @@ describe('saved cards (docs/design.md#saved-cards)', () => {
   });
 
   it('should not save a card without recurring', async () => {
-    const res = await createPayment<WithSavedCard>(sut.url, paymentRequest());
+    const res = await createPayment<PaymentBody>(sut.url, paymentRequest());
     expect(res.body.status).toBe('completed');
     expect(res.body.savedCard).toBeNull();
   });
@@ -172,8 +156,8 @@ describe('saved cards (docs/design.md#saved-cards)', () => {
       savedCardId: first.savedCard?.id,
       recurring: { model: 'cardOnFile', customerReference: reference },
     };
-    const one = await createPayment<WithSavedCard>(sut.url, body, { idempotencyKey: key });
-    const two = await createPayment<WithSavedCard>(sut.url, body, { idempotencyKey: key });
+    const one = await createPayment<PaymentBody>(sut.url, body, { idempotencyKey: key });
+    const two = await createPayment<PaymentBody>(sut.url, body, { idempotencyKey: key });
     expect(two.status).toBe(201);
     expect(two.headers.get('idempotent-replayed')).toBe('true');
     expect(two.body).toEqual(one.body);
@@ -184,7 +168,7 @@ describe('saved cards (docs/design.md#saved-cards)', () => {
     const first = await firstPayment(reference);
     const id = first.savedCard?.id ?? '';
     expect(await sandboxTokens(reference)).toHaveLength(1);
-    const deleted = await call<SavedCardResource>(
+    const deleted = await call<SavedCard>(
       sut.url,
       'DELETE',
       `/v1/customers/${reference}/saved-cards/${id}`,
@@ -253,10 +237,10 @@ describe('saved cards (docs/design.md#saved-cards)', () => {
     expect(first.status).toBe('initialized');
     expect(first.savedCard).toBeNull();
     await submit3ds(first.nextAction?.url ?? '', 'success');
-    let payment: WithSavedCard | undefined;
+    let payment: PaymentBody | undefined;
     const deadline = Date.now() + 10_000;
     while (Date.now() < deadline) {
-      payment = (await call<WithSavedCard>(sut.url, 'GET', `/v1/payments/${first.id}`)).body;
+      payment = (await call<PaymentBody>(sut.url, 'GET', `/v1/payments/${first.id}`)).body;
       if (payment.savedCard) break;
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -274,14 +258,11 @@ describe('saved cards (docs/design.md#saved-cards)', () => {
     const first = await firstPayment(reference);
     const id = first.savedCard?.id ?? '';
     await call(sut.url, 'DELETE', `/v1/customers/${reference}/saved-cards/${id}`);
-    const feed = await call<{
-      data: {
-        type: string;
-        paymentId: string | null;
-        sequence: number | null;
-        data: { object: SavedCardResource };
-      }[];
-    }>(sut.url, 'GET', `/v1/events?paymentId=${first.id}&limit=100`);
+    const feed = await call<{ data: Event[] }>(
+      sut.url,
+      'GET',
+      `/v1/events?paymentId=${first.id}&limit=100`,
+    );
     const cardEvents = feed.body.data.filter((e) => e.type.startsWith('saved_card.'));
     expect(cardEvents.map((e) => e.type)).toEqual(['saved_card.created', 'saved_card.deleted']);
     expect(cardEvents[0]).toMatchObject({
@@ -334,7 +315,7 @@ describe('saved cards (docs/design.md#saved-cards)', () => {
     const id = first.savedCard?.id ?? '';
     const path = `/v1/customers/${reference}/saved-cards`;
     expect((await call(sut.url, 'GET', path, undefined, { key: null })).status).toBe(401);
-    const read = await call<{ data: SavedCardResource[] }>(sut.url, 'GET', path, undefined, {
+    const read = await call<{ data: SavedCard[] }>(sut.url, 'GET', path, undefined, {
       key: READER,
     });
     expect(read.status).toBe(200);

@@ -16,7 +16,7 @@ const MSP_KEY = 'rotation-test-api-key';
 const OLD_KEY = randomBytes(32).toString('base64');
 const NEW_KEY = randomBytes(32).toString('hex');
 
-type WithSavedCard = PaymentBody & { savedCard: { id: string } | null } & ErrorResponse;
+type WithSavedCard = PaymentBody & ErrorResponse;
 
 interface Row {
   id: string;

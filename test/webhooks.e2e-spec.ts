@@ -1,3 +1,4 @@
+import type { PaymentHistoryEntry } from '@app/client';
 import { parse, stringify } from 'lossless-json';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, CARDS, createPayment, paymentRequest, type PaymentBody } from './support/api.js';
@@ -7,14 +8,6 @@ import { signNotification } from './support/msp-signature.js';
 import { sandboxAdmin, submit3ds } from './support/sandbox.js';
 
 const MSP_KEY = 'webhook-test-api-key';
-
-interface EventRow {
-  from: string | null;
-  to: string;
-  source: string;
-  anomaly: boolean;
-  note: string | null;
-}
 
 describe('webhooks: GET and POST notifications from the sandbox', () => {
   let sut: RunningApp;
@@ -27,8 +20,9 @@ describe('webhooks: GET and POST notifications from the sandbox', () => {
     await sut?.close();
   });
 
-  const events = async (id: string): Promise<EventRow[]> =>
-    (await call<{ data: EventRow[] }>(sut.url, 'GET', `/v1/payments/${id}/events`)).body.data;
+  const events = async (id: string): Promise<PaymentHistoryEntry[]> =>
+    (await call<{ data: PaymentHistoryEntry[] }>(sut.url, 'GET', `/v1/payments/${id}/events`)).body
+      .data;
 
   const statusOf = async (id: string): Promise<string> =>
     (await call<PaymentBody>(sut.url, 'GET', `/v1/payments/${id}`)).body.status;

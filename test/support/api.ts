@@ -1,3 +1,4 @@
+import type { Payment } from '@app/client';
 import { randomUUID } from 'node:crypto';
 
 export const DEV_KEY = 'dev-secret';
@@ -100,25 +101,8 @@ export function paymentRequest(
   };
 }
 
-export interface PaymentBody {
-  id: string;
-  orderId: string;
-  status: string;
-  amount: number;
-  currency: string;
-  card: {
-    brand: string | null;
-    last4: string | null;
-    expiryMonth: number | null;
-    expiryYear: number | null;
-  };
-  nextAction: { type: 'redirect'; url: string | null; form: { html: string } | null } | null;
-  gateway: { transactionId: string | null; status: string | null };
-  refundedAmount: number;
-  metadata: Record<string, unknown> | null;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A payment as the API answers it: the generated client's type, from openapi.json. */
+export type PaymentBody = Payment;
 
 export interface ErrorResponse {
   error: { code: string; message: string; details?: { field: string; messages: string[] }[] };

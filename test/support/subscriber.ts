@@ -1,15 +1,10 @@
+import type { Event } from '@app/client';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
-export interface ReceivedEvent {
-  id: string;
-  type: string;
-  paymentId: string | null;
-  sequence: number | null;
-  createdAt: string;
-  data: { object: Record<string, unknown> };
-}
+/** An event as a subscriber receives it: the generated client's type, from openapi.json. */
+export type ReceivedEvent = Event;
 
 export interface Delivery {
   headers: Record<string, string | string[] | undefined>;
