@@ -104,6 +104,24 @@ const forbidden: [string, string, string, RegExp][] = [
     /libs\/payments imports no lib of ours/,
   ],
   [
+    'payments specs: the database, but no adapter',
+    'libs/payments/src/testing/x.ts',
+    "import { DatabaseLifecycle } from '@app/database';\nimport { MultiSafepayModule } from '@app/multisafepay';",
+    /libs\/payments imports no lib of ours/,
+  ],
+  [
+    'payments specs: no import() of another lib than the database',
+    'libs/payments/src/x.spec.ts',
+    "await import('@app/database');\nawait import('@app/msp-sandbox');",
+    /not even with import\(\)/,
+  ],
+  [
+    'payments: not the database outside its specs',
+    'libs/payments/src/x.ts',
+    "import { DatabaseLifecycle } from '@app/database';",
+    /libs\/payments imports no lib of ours/,
+  ],
+  [
     'sandbox: nothing of libs/multisafepay',
     'libs/msp-sandbox/src/x.ts',
     "import { verifyMspSignature } from '@app/multisafepay';",
@@ -188,6 +206,11 @@ const allowed: [string, string, string][] = [
     'payments: its own files and the database driver',
     'libs/payments/src/x.ts',
     "import { Injectable } from '@nestjs/common';\nimport pg from 'pg';\nimport { Outbox } from './events/outbox.js';\nimport { TransactionRunner } from '../lifecycle/transaction-runner.js';",
+  ],
+  [
+    'payments specs: the schema, from libs/database',
+    'libs/payments/src/refunds/x.spec.ts',
+    "import { DatabaseLifecycle } from '@app/database';\nawait import('@app/database');",
   ],
   [
     'multisafepay: the port it implements, its HTTP client',

@@ -3,7 +3,6 @@ import { createHash, randomUUID } from 'node:crypto';
 import { ERROR_STATUS } from '../errors/error-status.js';
 import { PaymentsError } from '../errors/payments.error.js';
 import { ReplayedError } from '../errors/replayed.error.js';
-import { IdempotencyKeyEntity } from '../entities/idempotency-key.entity.js';
 import { PaymentEntity, type PaymentMetadata } from '../entities/payment.entity.js';
 import { GatewayRejectedError, GatewayTokenNotFoundError } from '../gateway/gateway.errors.js';
 import {
@@ -17,7 +16,9 @@ import {
   type RecurringSetup,
 } from '../gateway/orders.gateway.js';
 import { PaymentLifecycleService } from '../lifecycle/payment-lifecycle.service.js';
-import { SqlParams, type Param } from '../lifecycle/payment-row.js';
+import { ORDER_ID_UNIQUE } from '../lifecycle/payments.repository.js';
+import { isUniqueViolation, type Param } from '../sql/sql.js';
+import { IdempotencyKeysRepository } from './idempotency-keys.repository.js';
 import { NOT_YET_AT_GATEWAY } from '../lifecycle/transition-table.js';
 import { TransactionRunner } from '../lifecycle/transaction-runner.js';
 import { PaymentsObserver } from '../observability/payments.observer.js';
@@ -92,6 +93,7 @@ export class PaymentCreationService {
     private readonly options: PaymentsOptions,
     private readonly observer: PaymentsObserver,
     private readonly savedCards: SavedCardsService,
+    private readonly keys: IdempotencyKeysRepository,
   ) {}
 
   /**
@@ -139,13 +141,8 @@ export class PaymentCreationService {
     }
   }
 
-  private async hasAnswer(clientId: string, key: string): Promise<boolean> {
-    const rows = await this.tx.statement(
-      `SELECT 1 FROM idempotency_keys WHERE client_id = $1 AND key = $2 AND state = 'completed'
-         AND created_at >= now() - $3::float8 * interval '1 millisecond'`,
-      [clientId, key, this.options.idempotencyKeyTtlMs],
-    );
-    return rows.length > 0;
+  private hasAnswer(clientId: string, key: string): Promise<boolean> {
+    return this.keys.hasAnswer(clientId, key, this.options.idempotencyKeyTtlMs);
   }
 
   private async claim(
@@ -158,10 +155,7 @@ export class PaymentCreationService {
     const payment = await this.insertClaim(clientId, key, requestHash, input, saved);
     if (payment) return { role: 'leader', payment, fresh: true };
     return this.tx.run(async (m) => {
-      const row = await m.findOne(IdempotencyKeyEntity, {
-        where: { clientId, key },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const row = await this.keys.lockIn(m, clientId, key);
       // Pruned meanwhile: the next attempt's insert creates it afresh. (A key that expired
       // since that insert is still treated as the old one: the TTL's edge, by milliseconds.)
       if (!row) return { role: 'wait' };
@@ -175,10 +169,11 @@ export class PaymentCreationService {
       }
       if (row.leaseUntil.getTime() > Date.now() || !row.paymentId) return { role: 'wait' };
       // The previous owner gave up (gateway timeout) or died: take over the same payment.
-      await m.update(
-        IdempotencyKeyEntity,
-        { clientId, key },
-        { leaseUntil: new Date(Date.now() + this.options.idempotencyLeaseMs) },
+      await this.keys.leaseIn(
+        m,
+        clientId,
+        key,
+        new Date(Date.now() + this.options.idempotencyLeaseMs),
       );
       const current = await m.findOneByOrFail(PaymentEntity, { id: row.paymentId });
       return { role: 'leader', payment: current, fresh: false };
@@ -225,47 +220,22 @@ export class PaymentCreationService {
       version: 1,
       eventSequence: 0,
     });
-    const sql = new SqlParams();
-    const p = sql.add;
-    let rows: { created_at: Date; updated_at: Date }[];
+    let row: { created_at: Date; updated_at: Date } | null;
     try {
-      rows = await this.tx.statement(
-        `WITH claimed AS (
-             INSERT INTO idempotency_keys (client_id, key, request_hash, state, lease_until, payment_id)
-             VALUES (${p(clientId)}, ${p(key)}, ${p(requestHash)}, 'in_progress', ${p(new Date(Date.now() + this.options.idempotencyLeaseMs))}, ${p(payment.id)})
-             ON CONFLICT (client_id, key) DO UPDATE SET request_hash = EXCLUDED.request_hash,
-               state = 'in_progress', lease_until = EXCLUDED.lease_until,
-               payment_id = EXCLUDED.payment_id, response_status = NULL, response_body = NULL,
-               created_at = now(), updated_at = now()
-             WHERE idempotency_keys.created_at < now() - ${p(this.options.idempotencyKeyTtlMs)}::float8 * interval '1 millisecond'
-             RETURNING payment_id
-           ), created AS (
-             INSERT INTO payments (id, order_id, client_id, amount, currency, description, status,
-               card_brand, card_last4, card_expiry_month, card_expiry_year, notification_method,
-               metadata, refunded_amount, capture_mode, customer_reference, recurring_model,
-               saved_card_id, version)
-             SELECT payment_id, ${p(payment.orderId)}::varchar, ${p(clientId)}::varchar, ${p(payment.amount)}::int,
-               ${p(payment.currency)}::char(3), ${p(payment.description)}::varchar, 'created', ${p(payment.cardBrand)}::varchar,
-               ${p(payment.cardLast4)}::char(4), ${p(payment.cardExpiryMonth)}::smallint, ${p(payment.cardExpiryYear)}::smallint,
-               ${p(payment.notificationMethod)}::varchar, ${p(payment.metadata === null ? null : JSON.stringify(payment.metadata))}::jsonb, 0,
-               ${p(payment.captureMode)}::varchar, ${p(payment.customerReference)}::varchar,
-               ${p(payment.recurringModel)}::varchar, ${p(payment.savedCardId)}::varchar, 1
-             FROM claimed
-             RETURNING id, created_at, updated_at
-           ), history AS (
-             INSERT INTO payment_events (payment_id, to_status, source)
-             SELECT id, 'created', 'api' FROM created
-           )
-           SELECT created_at, updated_at FROM created`,
-        sql.values,
+      row = await this.keys.claim(
+        {
+          clientId,
+          key,
+          requestHash,
+          leaseUntil: new Date(Date.now() + this.options.idempotencyLeaseMs),
+          ttlMs: this.options.idempotencyKeyTtlMs,
+        },
+        payment,
       );
     } catch (error) {
-      if (isUniqueViolation(error, 'uq_payments_order_id')) {
-        throw new OrderIdExistsError(input.orderId);
-      }
+      if (isUniqueViolation(error, ORDER_ID_UNIQUE)) throw new OrderIdExistsError(input.orderId);
       throw error;
     }
-    const row = rows[0];
     if (!row) return null;
     return Object.assign(payment, { createdAt: row.created_at, updatedAt: row.updated_at });
   }
@@ -384,9 +354,7 @@ export class PaymentCreationService {
     order: GatewayOrder | undefined,
   ): Promise<CreatePaymentResult> {
     const storeAnswer = (p: Param, guard: string, payment: PaymentEntity): string =>
-      `UPDATE idempotency_keys SET state = 'completed', response_status = 201,
-         response_body = ${p(JSON.stringify(answerOf(payment)))}, updated_at = now()
-       WHERE client_id = ${p(clientId)} AND key = ${p(key)} AND ${guard}`;
+      this.keys.answerSql(p, guard, clientId, key, JSON.stringify(answerOf(payment)));
     if (order) {
       const outcome = await this.payments.tryApply(
         current,
@@ -401,8 +369,7 @@ export class PaymentCreationService {
       const payment = order
         ? (await this.payments.applyIn(m, current.id, order, 'api')).payment
         : await m.findOneByOrFail(PaymentEntity, { id: current.id });
-      const sql = new SqlParams();
-      await m.query(storeAnswer(sql.add, 'TRUE', payment), sql.values);
+      await this.keys.answerIn(m, clientId, key, JSON.stringify(answerOf(payment)));
       return { status: 201, body: toPaymentView(payment), replayed: false };
     });
   }
@@ -425,14 +392,12 @@ export class PaymentCreationService {
             ? `MultiSafepay rejected the order: ${error.gatewayCode} ${error.gatewayMessage}`
             : 'MultiSafepay keeps no such token for the customer (1000)',
       });
-      await m.update(
-        IdempotencyKeyEntity,
-        { clientId, key },
-        {
-          state: 'completed',
-          responseStatus: ERROR_STATUS[error.code] ?? 502,
-          responseBody: JSON.stringify(answer),
-        },
+      await this.keys.rejectIn(
+        m,
+        clientId,
+        key,
+        ERROR_STATUS[error.code] ?? 502,
+        JSON.stringify(answer),
       );
     });
   }
@@ -461,7 +426,7 @@ export class PaymentCreationService {
           });
         }
         // Let the next retry with this key take over at once instead of waiting for the lease.
-        await m.update(IdempotencyKeyEntity, { clientId, key }, { leaseUntil: new Date() });
+        await this.keys.leaseIn(m, clientId, key, new Date());
       });
     } catch (error) {
       // The lease still expires by itself; the original error is what the caller must see.
@@ -532,9 +497,4 @@ function cardColumns(
 
 function answerOf(payment: PaymentEntity): StoredAnswer {
   return { ok: true, payment: toPaymentView(payment) };
-}
-
-function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const e = error as { code?: unknown; constraint?: unknown };
-  return e.code === '23505' && e.constraint === constraint;
 }
