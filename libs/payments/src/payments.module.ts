@@ -12,6 +12,9 @@ import { PaymentCreationService } from './payments/payment-creation.service.js';
 import { IdempotencyKeysRepository } from './payments/idempotency-keys.repository.js';
 import { RefundsService } from './refunds/refunds.service.js';
 import { CapturesService } from './captures/captures.service.js';
+import { CapturesRepository } from './captures/captures.repository.js';
+import { RefundsRepository } from './refunds/refunds.repository.js';
+import { CancellationService } from './cancellation/cancellation.service.js';
 import { EventsService } from './events/events.service.js';
 import { OutboxRelay } from './events/outbox-relay.service.js';
 import { Outbox } from './events/outbox.js';
@@ -53,8 +56,11 @@ export class PaymentsModule {
       PaymentCreationService,
       NotificationsService,
       ReconcilerService,
+      RefundsRepository,
       RefundsService,
+      CapturesRepository,
       CapturesService,
+      CancellationService,
       Outbox,
       OutboxWriter,
       EventsService,

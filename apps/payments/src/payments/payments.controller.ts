@@ -20,6 +20,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import {
+  CancellationService,
   CapturesService,
   IdempotencyKeyMissingError,
   PaymentCreationService,
@@ -109,6 +110,7 @@ export class PaymentsController {
     private readonly creation: PaymentCreationService,
     private readonly refunds: RefundsService,
     private readonly captures: CapturesService,
+    private readonly cancellation: CancellationService,
   ) {}
 
   @Post()
@@ -364,7 +366,7 @@ export class PaymentsController {
     'GATEWAY_TIMEOUT',
   )
   async cancel(@Param('id', uuidPipe) id: string): Promise<PaymentResponseDto> {
-    return toPaymentView(await this.refunds.cancel(id));
+    return toPaymentView(await this.cancellation.cancel(id));
   }
 }
 
