@@ -10,6 +10,8 @@ import { PaymentsOptions } from './payments/payments.options.js';
 import { PaymentsService } from './payments/payments.service.js';
 import { PaymentCreationService } from './payments/payment-creation.service.js';
 import { IdempotencyKeysRepository } from './payments/idempotency-keys.repository.js';
+import { CreateIdempotency } from './payments/create-idempotency.js';
+import { OrderSubmission } from './payments/order-submission.js';
 import { RefundsService } from './refunds/refunds.service.js';
 import { CapturesService } from './captures/captures.service.js';
 import { CapturesRepository } from './captures/captures.repository.js';
@@ -53,6 +55,8 @@ export class PaymentsModule {
       IdempotencyKeysRepository,
       PaymentLifecycleService,
       PaymentsService,
+      CreateIdempotency,
+      OrderSubmission,
       PaymentCreationService,
       NotificationsService,
       ReconcilerService,

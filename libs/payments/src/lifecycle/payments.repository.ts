@@ -144,6 +144,15 @@ export class PaymentsRepository {
     return this.selectOne('order_id', orderId);
   }
 
+  /** The row as the caller's transaction sees it; null if there is none. */
+  async findIn(manager: EntityManager, id: string): Promise<PaymentEntity | null> {
+    const rows: PaymentRow[] = await manager.query(
+      `SELECT ${PAYMENT_COLUMNS} FROM payments WHERE id = $1`,
+      [id],
+    );
+    return rows[0] ? paymentFromRow(rows[0]) : null;
+  }
+
   /** The row under `FOR UPDATE`, in the caller's transaction; null if there is none. */
   async lockIn(manager: EntityManager, id: string): Promise<PaymentEntity | null> {
     const rows: PaymentRow[] = await manager.query(
