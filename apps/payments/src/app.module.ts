@@ -23,6 +23,7 @@ import { paymentsConfig, type PaymentsConfig } from './config/payments.config.js
 import { eventsConfig, type EventsConfig } from './config/events.config.js';
 import { tokenCipherFor, tokensConfig, type TokensConfig } from './config/tokens.config.js';
 import { WebhookSenderModule } from '@app/webhook-sender';
+import { currentTraceparent } from '@app/tracing';
 import { HealthModule } from './health/health.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { PrometheusPaymentsObserver } from './metrics/prometheus.observer.js';
@@ -75,6 +76,8 @@ export class AppModule {
         PaymentsModule.forRootAsync({
           imports: [MultiSafepayModule, WebhookSenderModule, ...eventBroker],
           observer: PrometheusPaymentsObserver,
+          // Events keep the trace of the request that caused them (null while tracing is off).
+          traceparent: currentTraceparent,
           inject: [
             appConfig.KEY,
             multisafepayConfig.KEY,

@@ -4,13 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { loadMultisafepayConfig } from '@app/multisafepay';
 import { MspEnvelopeFilter } from '@app/msp-sandbox';
-import {
-  setTraceparentSource,
-  ValidationFailedError,
-  type FieldProblem,
-  type HostResolver,
-} from '@app/payments';
-import { currentTraceparent } from '@app/tracing';
+import { ValidationFailedError, type FieldProblem, type HostResolver } from '@app/payments';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { EVENT_SCHEMA } from './events/dto/event.dto.js';
@@ -83,8 +77,6 @@ export interface AppOptions {
 /** Builds the payments app (not listening). Used by main.ts and by the e2e tests alike. */
 export async function createApp(options: AppOptions = {}): Promise<NestFastifyApplication> {
   const config = loadAppConfig(process.env);
-  // Events keep the trace of the request that caused them (null while tracing is off).
-  setTraceparentSource(currentTraceparent);
   const management =
     config.managementPort === null ? null : new ManagementPort(config.managementPort, config.host);
   const adapter = new FastifyAdapter({

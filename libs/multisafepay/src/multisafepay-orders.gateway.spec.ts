@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import {
+  GatewayOrderIdTakenError,
   GatewayOrderNotFoundError,
   GatewayRejectedError,
   GatewayTimeoutError,
@@ -142,6 +143,19 @@ describe('MultiSafepayOrdersGateway', () => {
         reason: 'Transaction declined',
         capture: null,
         recurring: null,
+      });
+    });
+
+    it('should report an order id MultiSafepay already has (1006) as GatewayOrderIdTakenError', async () => {
+      msp.answer(200, fixture('error-1006-not-found'));
+      const error = await sut.createDirectCardOrder(request).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(GatewayOrderIdTakenError);
+      // To the caller it stays a rejection, with MultiSafepay's code and text.
+      expect(error).toBeInstanceOf(GatewayRejectedError);
+      expect(error).toMatchObject({
+        code: 'GATEWAY_REJECTED',
+        orderId: request.orderId,
+        gatewayCode: 1006,
       });
     });
 
