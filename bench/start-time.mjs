@@ -1,6 +1,6 @@
-// `node bench/start-time.mjs [--source <repo>] [--branch <name>] [--repeat 3] [--keep]`
+// `node bench/start-time.mjs [--source <repo>] [--branch <name>] [--commit <id>] [--repeat 3] [--keep]`
 // The README's first command on a fresh clone, timed: `git clone <source>` (this checkout's
-// repository by default, its current branch) into a new directory under the system's temp
+// repository by default, its current branch, or that branch's `--commit`) into a new directory under the system's temp
 // folder, then `npm ci --no-audit --no-fund && npm start` until `GET /health/ready` answers 200.
 // Prints, per run and as the median of the runs: npm ci seconds, build seconds (from `npm start`
 // to the end of scripts/build.mjs, with the service's and the console's halves, which run at
@@ -21,6 +21,7 @@ const { values: args } = parseArgs({
   options: {
     source: { type: 'string', default: here },
     branch: { type: 'string' },
+    commit: { type: 'string' },
     repeat: { type: 'string', default: '3' },
     // Leave the clones in place (their paths are printed).
     keep: { type: 'boolean', default: false },
@@ -65,6 +66,7 @@ async function ready(port) {
 async function once(run) {
   const dir = mkdtempSync(join(tmpdir(), `start-time-${run}-`));
   execFileSync('git', ['clone', '--quiet', '--branch', branch, args.source, dir]);
+  if (args.commit) execFileSync('git', ['-C', dir, 'checkout', '--quiet', args.commit]);
   const commit = execFileSync('git', ['-C', dir, 'rev-parse', '--short', 'HEAD']).toString().trim();
   const load = loadavg()[0].toFixed(2);
   const npmCi = await timedRun('npm', ['ci', '--no-audit', '--no-fund'], dir);
