@@ -274,7 +274,11 @@ describe(
         .poll(() => page.getByTestId('timeline').textContent(), { timeout: 120_000 })
         .toContain('Capture of €4.00');
       expect(await page.getByRole('button', { name: 'Capture' }).count()).toBe(0);
-      expect(await moves(payment.id)).toEqual(['created→authorized', 'authorized→completed']);
+      expect(await moves(payment.id)).toEqual([
+        '→created',
+        'created→authorized',
+        'authorized→completed',
+      ]);
       expect(problems).toEqual([]);
       await context.close();
     });
@@ -294,7 +298,11 @@ describe(
       await dialog(page).waitFor({ state: 'detached' });
       await expect.poll(() => status(page), { timeout: 120_000 }).toContain('(void)');
       expect(await page.getByRole('button', { name: 'Cancel payment' }).count()).toBe(0);
-      expect(await moves(payment.id)).toEqual(['created→initialized', 'initialized→void']);
+      expect(await moves(payment.id)).toEqual([
+        '→created',
+        'created→initialized',
+        'initialized→void',
+      ]);
       expect(problems).toEqual([]);
       await context.close();
     });
