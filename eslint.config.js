@@ -1,6 +1,7 @@
 // @ts-check
 import eslint from '@eslint/js';
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const crossProjectImports = {
@@ -165,6 +166,8 @@ export default tseslint.config(
       'eslint.config.js',
       'libs/client/dist/**',
       'libs/client/src/generated/**',
+      // Copied from @mui/icons-material by scripts/material-icons.mjs.
+      'apps/console/material-icons/**',
       // Written against an SDK generated at test time: type-checked by its test, strictly.
       'test/generated-client/**',
     ],
@@ -203,6 +206,16 @@ export default tseslint.config(
     },
   },
   ...layering,
+  {
+    // The console's React: hooks called unconditionally, and effects and memos that name every
+    // value they read (a stale one shows an operator an old answer).
+    files: ['apps/console/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
+  },
   {
     // Without AMQP_URL nothing of RabbitMQ may be loaded (docs/design.md#events): the app imports the lib
     // with `await import('@app/rabbitmq')` when it is set (apps/payments/src/config/amqp.config.ts).

@@ -20,8 +20,14 @@ import { TestSubscriber } from './support/subscriber.js';
 const READER = 'reader-secret-0123456789abcdef';
 const EVENTS_ONLY = 'events-secret-0123456789abcdef';
 
+/** A payment as the console reads it: with its customer and manual-capture summary. */
+type Payment = PaymentBody & {
+  customerReference?: string | null;
+  capture: { capturedAmount: number; capturableAmount: number } | null;
+};
+
 interface Page {
-  data: PaymentBody[];
+  data: Payment[];
   nextCursor: string | null;
 }
 
@@ -455,5 +461,124 @@ describe('the API the console reads (through HTTP, real PostgreSQL)', () => {
       `/v1/payments/${authorized.id}/captures`,
     );
     expect(captures.body.data.map((c) => c.requestedBy)).toEqual(['dev']);
+  });
+
+  it("should give a payment's customer: recurring.customerReference, else customer.reference, else null", async () => {
+    const base = paymentRequest();
+    const customer = { ...base.customer, reference: 'cust-console-7' };
+    const plain = (await createPayment<Payment>(sut.url, { ...base, customer })).body;
+    const saving = (
+      await createPayment<Payment>(
+        sut.url,
+        paymentRequest({
+          customer,
+          recurring: { model: 'cardOnFile', customerReference: 'cust-saving-8' },
+        }),
+      )
+    ).body;
+    const anonymous = (await createPayment<Payment>(sut.url, paymentRequest())).body;
+    const expected = [
+      [plain, 'cust-console-7'],
+      [saving, 'cust-saving-8'],
+      [anonymous, null],
+    ] as const;
+    for (const [payment, reference] of expected) {
+      expect(payment.customerReference).toBe(reference);
+      // The same to a reader, and in the list the console searches.
+      const read = await call<Payment>(sut.url, 'GET', `/v1/payments/${payment.id}`, undefined, {
+        key: READER,
+      });
+      expect(read.body.customerReference).toBe(reference);
+      const found = await search({ q: payment.orderId }, READER);
+      expect(found.body.data.map((p) => p.customerReference)).toEqual([reference]);
+    }
+  });
+
+  // The console sends cancel, release and refresh again on a double click that gets through or a
+  // retry after an error (same Idempotency-Key, which these routes do not need): the payment moves
+  // once, and the repeat says why it did nothing.
+  describe('cancel, release and refresh sent twice act once', () => {
+    const history = async (id: string) =>
+      (
+        await call<{ data: { from: string | null; to: string }[] }>(
+          sut.url,
+          'GET',
+          `/v1/payments/${id}/events`,
+        )
+      ).body.data.map((e) => `${e.from ?? ''}→${e.to}`);
+    const twice = async (id: string, action: 'cancel' | 'refresh') => {
+      const idempotencyKey = randomUUID();
+      const first = await call<Payment & ErrorResponse>(
+        sut.url,
+        'POST',
+        `/v1/payments/${id}/${action}`,
+        undefined,
+        { idempotencyKey },
+      );
+      const second = await call<Payment & ErrorResponse>(
+        sut.url,
+        'POST',
+        `/v1/payments/${id}/${action}`,
+        undefined,
+        { idempotencyKey },
+      );
+      return [first, second] as const;
+    };
+
+    it('should cancel once: the repeat is refused as NOT_CANCELLABLE, the payment moved to void once', async () => {
+      const open = (
+        await createPayment<Payment>(sut.url, paymentRequest({}, { number: CARDS.threeDs }))
+      ).body;
+      expect(open.status).toBe('initialized');
+      const [first, second] = await twice(open.id, 'cancel');
+      expect(first.status).toBe(200);
+      expect(first.body.status).toBe('void');
+      expect(second.status).toBe(409);
+      expect(second.body.error.code).toBe('NOT_CANCELLABLE');
+      expect((await history(open.id)).filter((move) => move.endsWith('→void'))).toEqual([
+        'initialized→void',
+      ]);
+    });
+
+    it('should release once: the repeat is refused, the rest released and the payment completed once', async () => {
+      const authorized = (
+        await createPayment<Payment>(sut.url, paymentRequest({ captureMode: 'manual' }))
+      ).body;
+      const captured = await call(
+        sut.url,
+        'POST',
+        `/v1/payments/${authorized.id}/captures`,
+        { amount: 400 },
+        { idempotencyKey: randomUUID() },
+      );
+      expect(captured.status).toBe(201);
+      const [first, second] = await twice(authorized.id, 'cancel');
+      expect(first.status).toBe(200);
+      expect(first.body.status).toBe('completed');
+      expect(first.body.capture?.capturedAmount).toBe(400);
+      expect(second.status).toBe(409);
+      expect(second.body.error.code).toBe('NOT_CANCELLABLE');
+      expect(
+        (await history(authorized.id)).filter((move) => move.startsWith('authorized→')),
+      ).toEqual(['authorized→completed']);
+      const after = await call<Payment>(sut.url, 'GET', `/v1/payments/${authorized.id}`);
+      expect(after.body.capture).toMatchObject({ capturedAmount: 400, capturableAmount: 0 });
+    });
+
+    it('should refresh twice to the same answer, the repeat recording nothing', async () => {
+      const open = (
+        await createPayment<Payment>(sut.url, paymentRequest({}, { number: CARDS.threeDs }))
+      ).body;
+      await submit3ds(open.nextAction?.url ?? '', 'success');
+      const [first, second] = await twice(open.id, 'refresh');
+      expect(first.status).toBe(200);
+      expect(first.body.status).toBe('completed');
+      expect(second.status).toBe(200);
+      expect(second.body).toEqual({ ...first.body, updatedAt: second.body.updatedAt });
+      const moves = await history(open.id);
+      expect(moves.filter((move) => move.endsWith('→completed'))).toEqual([
+        'initialized→completed',
+      ]);
+    });
   });
 });

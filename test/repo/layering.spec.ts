@@ -1,5 +1,5 @@
 import { ESLint } from 'eslint';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from './repository.js';
 
 /**
@@ -19,6 +19,12 @@ const eslint = new ESLint({
   overrideConfig: { languageOptions: { parserOptions: { projectService: false, project: null } } },
   ruleFilter: ({ ruleId }) => IMPORT_RULES.has(ruleId),
 });
+
+// Loading eslint.config.js (its plugins and parsers) takes seconds on a busy machine: done once
+// before the tests, so that no single test's time limit pays for it.
+beforeAll(async () => {
+  await eslint.calculateConfigForFile(`${ROOT}libs/payments/src/index.ts`);
+}, 120_000);
 
 /** The messages of the import rules for `code` in `file` (a path under the root). */
 async function importProblems(file: string, code: string): Promise<string[]> {

@@ -128,7 +128,8 @@ export class CreateIdempotency {
       captureExpiresAt: null,
       notificationMethod: input.notificationMethod ?? this.options.defaultNotificationMethod,
       metadata: input.metadata ?? null,
-      customerReference: input.recurring?.customerReference ?? null,
+      // What MultiSafepay gets as customer.reference (recurring's replaces the customer's).
+      customerReference: input.recurring?.customerReference ?? input.customer?.reference ?? null,
       recurringModel: input.recurring?.model ?? null,
       savedCardId: saved?.card.id ?? null,
       reconcileAfter: null,
