@@ -22,6 +22,8 @@ export function sandboxImports(msp: MultisafepayConfig): (DynamicModule | typeof
   return [
     MspSandboxModule.forRoot({
       apiKeys: [msp.apiKey],
+      // One site, the service's one account (docs/sandbox.md#sites).
+      siteNames: { [msp.apiKey]: 'default' },
       publicBaseUrl: `${app.publicBaseUrl}/sandbox`,
       routePrefix: 'sandbox',
       ...sandboxTimersFromEnv(process.env).timers,
