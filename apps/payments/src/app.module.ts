@@ -6,7 +6,7 @@ import {
   DatabaseModule,
   type DatabaseConfig,
 } from '@app/database';
-import { multisafepayConfig, MultiSafepayModule, type MultisafepayConfig } from '@app/multisafepay';
+import { MultiSafepayModule, type MultisafepayConfig } from '@app/multisafepay';
 import {
   EndpointAddressPolicy,
   PaymentsModule,
@@ -17,6 +17,7 @@ import {
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { loggerParams } from './common/logger.js';
+import { accountsConfig, gatewayConfig } from './config/accounts.config.js';
 import { appConfig, type AppConfig } from './config/app.config.js';
 import { authConfig } from './config/auth.config.js';
 import { paymentsConfig, type PaymentsConfig } from './config/payments.config.js';
@@ -55,7 +56,8 @@ export class AppModule {
             authConfig,
             paymentsConfig,
             eventsConfig,
-            multisafepayConfig,
+            accountsConfig,
+            gatewayConfig,
             tokensConfig,
           ],
         }),
@@ -80,7 +82,7 @@ export class AppModule {
           traceparent: currentTraceparent,
           inject: [
             appConfig.KEY,
-            multisafepayConfig.KEY,
+            gatewayConfig.KEY,
             paymentsConfig.KEY,
             eventsConfig.KEY,
             DatabaseLifecycle,

@@ -19,6 +19,7 @@ import {
   registerSecurityHeaders,
 } from './common/security-headers.js';
 import { CONSOLE_PATH, serveConsole } from './console/console.js';
+import { gatewayEnv, loadAccountsConfig } from './config/accounts.config.js';
 import { loadAppConfig } from './config/app.config.js';
 import { loadAmqpConfig, rabbitMqImports } from './config/amqp.config.js';
 import { MetricsService } from './metrics/metrics.service.js';
@@ -94,7 +95,9 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
     void reply.header('x-request-id', String(request.id));
     done();
   });
-  const msp = loadMultisafepayConfig(process.env);
+  // Refuses what the service cannot serve (several accounts in this build) before anything starts.
+  loadAccountsConfig(process.env);
+  const msp = loadMultisafepayConfig(gatewayEnv(process.env));
   // RabbitMQ (and amqplib) is loaded only when AMQP_URL is set.
   const broker = await rabbitMqImports(loadAmqpConfig(process.env));
   const app = await NestFactory.create<NestFastifyApplication>(
