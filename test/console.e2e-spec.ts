@@ -5,7 +5,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe as suite, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe as suite, expect, it, vi } from 'vitest';
 import { call, CARDS, createPayment, paymentRequest, type PaymentBody } from './support/api.js';
 import { startApp, type RunningApp } from './support/app.js';
 import { ensureBuilt, ROOT } from './support/process.js';
@@ -318,12 +318,21 @@ describe(
       subscriber.secrets = [endpoint.body.secret];
       subscriber.mode = { kind: 'ok' };
       const payment = await paid();
-      const events = await call<{ data: { id: string; type: string }[] }>(
-        sut.url,
-        'GET',
-        `/v1/events?paymentId=${payment.id}`,
+      // The feed shows a transaction once every older one on the server has ended
+      // (docs/events.md): with other databases busy beside this one, that can take a moment.
+      const completed = await vi.waitFor(
+        async () => {
+          const events = await call<{ data: { id: string; type: string }[] }>(
+            sut.url,
+            'GET',
+            `/v1/events?paymentId=${payment.id}`,
+          );
+          const found = events.body.data.find((e) => e.type === 'payment.completed');
+          expect(found).toBeDefined();
+          return found;
+        },
+        { timeout: 10_000 },
       );
-      const completed = events.body.data.find((e) => e.type === 'payment.completed');
       const received = () => subscriber.accepted.filter((d) => d.event.id === completed?.id);
       await subscriber.waitFor(() => received().length === 1);
 

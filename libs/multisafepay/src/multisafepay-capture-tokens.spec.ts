@@ -55,7 +55,8 @@ describe('MultiSafepayOrdersGateway: manual capture and saved-card tokens', () =
 
   beforeAll(async () => {
     await msp.start();
-    sut = await gatewayFor({ baseUrl: `http://127.0.0.1:${msp.port}/v1/json`, timeoutMs: 300 });
+    // 1 s: the silent-server cases wait for it, and an answer on a busy machine comes well within.
+    sut = await gatewayFor({ baseUrl: `http://127.0.0.1:${msp.port}/v1/json`, timeoutMs: 1_000 });
   });
 
   beforeEach(() => {
