@@ -69,7 +69,12 @@ const theme: RaThemeOptions = {
 };
 
 // Nothing of a session outlives it: list settings in memory (not localStorage), and the
-// cache of answers cleared on sign-out (react-admin does that) along with the list cursors.
+// cache of answers cleared on sign-out along with the list cursors. react-admin's useLogout
+// clears the cache itself, after it has navigated to the sign-in page. Clearing it here too,
+// before that navigation, reset the authentication query under the routes: unauthenticated,
+// they mounted LogoutOnMount again, which signed out again, and so on (the sign-in page
+// re-rendered in a loop and sometimes never took input; react-admin's useLogout.ts explains the
+// race, marmelab/react-admin#10764 reports it).
 const store = memoryStore();
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: false, refetchOnWindowFocus: true } },
@@ -77,7 +82,6 @@ const queryClient = new QueryClient({
 const signOutHook = authProvider.logout;
 authProvider.logout = async (params: unknown) => {
   forgetCursors();
-  queryClient.clear();
   await signOutHook(params);
 };
 
