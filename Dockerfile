@@ -7,6 +7,8 @@
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
+# The console's few Material icons, installed as @mui/icons-material (scripts/material-icons.mjs).
+COPY apps/console/material-icons ./apps/console/material-icons
 # No install scripts: the image's own Node.js builds and runs the service, so the `node`
 # devDependency (which fetches a second Node.js for machines with an older one) is not needed.
 RUN npm ci --no-audit --no-fund --ignore-scripts

@@ -1,6 +1,7 @@
 // @ts-check
 import eslint from '@eslint/js';
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const crossProjectImports = {
@@ -56,6 +57,33 @@ const HTTP_AND_AMQP = [
 ];
 
 /**
+ * The domain's rules: `ours` are the libs of ours it may not import (its unit specs may import
+ * libs/database, for the schema); `allowedDynamic`, the one lib of ours import() may load.
+ */
+const domainRules = (ours, allowedDynamic = '') => ({
+  'no-restricted-imports': restrictedImports(
+    {
+      group: ours,
+      message: `libs/payments imports no lib of ours: adapters, transports and the sandbox plug into its ports (${WHY}).`,
+    },
+    {
+      group: ['**/multisafepay/**', '**/msp-sandbox/**', '**/webhook-sender/**', '**/rabbitmq/**'],
+      message: `libs/payments imports no adapter, transport or sandbox (${WHY}).`,
+    },
+    {
+      group: HTTP_AND_AMQP,
+      message: `No HTTP or AMQP client in the domain: they belong to the adapters behind its ports (${WHY}).`,
+    },
+  ),
+  'no-restricted-syntax': restrictedDynamicImports(
+    allowedDynamic
+      ? `/^(@app\\u002F(?!${allowedDynamic})|axios|undici|amqplib|amqp-connection-manager|standardwebhooks|@nestjs\\u002Faxios|(node:)?https?2?$)/`
+      : '/^(@app\\u002F|axios|undici|amqplib|amqp-connection-manager|standardwebhooks|@nestjs\\u002Faxios|(node:)?https?2?$)/',
+    `libs/payments loads no lib of ours and no HTTP or AMQP client, not even with import() (${WHY}).`,
+  ),
+});
+
+/**
  * The layering of docs/architecture.md: dependencies point inward, to the domain. Each entry is
  * one project's rule; test/repo/layering.spec.ts proves every one of them fails a forbidden
  * import and lets an allowed one through.
@@ -64,31 +92,12 @@ const layering = [
   {
     // The domain: no adapter, transport or sandbox; only its ports.
     files: ['libs/payments/**/*.{ts,js,mjs}'],
-    rules: {
-      'no-restricted-imports': restrictedImports(
-        {
-          group: ['@app/*'],
-          message: `libs/payments imports no lib of ours: adapters, transports and the sandbox plug into its ports (${WHY}).`,
-        },
-        {
-          group: [
-            '**/multisafepay/**',
-            '**/msp-sandbox/**',
-            '**/webhook-sender/**',
-            '**/rabbitmq/**',
-          ],
-          message: `libs/payments imports no adapter, transport or sandbox (${WHY}).`,
-        },
-        {
-          group: HTTP_AND_AMQP,
-          message: `No HTTP or AMQP client in the domain: they belong to the adapters behind its ports (${WHY}).`,
-        },
-      ),
-      'no-restricted-syntax': restrictedDynamicImports(
-        '/^(@app\\u002F|axios|undici|amqplib|amqp-connection-manager|standardwebhooks|@nestjs\\u002Faxios|(node:)?https?2?$)/',
-        `libs/payments loads no lib of ours and no HTTP or AMQP client, not even with import() (${WHY}).`,
-      ),
-    },
+    rules: domainRules(['@app/*']),
+  },
+  {
+    // Its unit specs run on the real schema: the migrations of libs/database, nothing else of ours.
+    files: ['libs/payments/**/*.spec.ts', 'libs/payments/src/testing/**/*.ts'],
+    rules: domainRules(['@app/*', '!@app/database'], 'database$'),
   },
   {
     // Written from docs/multisafepay.md alone: a misreading in one is caught by the other.
@@ -157,6 +166,8 @@ export default tseslint.config(
       'eslint.config.js',
       'libs/client/dist/**',
       'libs/client/src/generated/**',
+      // Copied from @mui/icons-material by scripts/material-icons.mjs.
+      'apps/console/material-icons/**',
       // Written against an SDK generated at test time: type-checked by its test, strictly.
       'test/generated-client/**',
     ],
@@ -195,6 +206,16 @@ export default tseslint.config(
     },
   },
   ...layering,
+  {
+    // The console's React: hooks called unconditionally, and effects and memos that name every
+    // value they read (a stale one shows an operator an old answer).
+    files: ['apps/console/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
+  },
   {
     // Without AMQP_URL nothing of RabbitMQ may be loaded (docs/design.md#events): the app imports the lib
     // with `await import('@app/rabbitmq')` when it is set (apps/payments/src/config/amqp.config.ts).

@@ -2,6 +2,7 @@
 // and the operators' console (apps/console) with Vite into dist/console, both at once.
 // `--if-needed` skips each part whose output is newer than every one of its sources, so
 // `npm start` stays quick; each part has its own stamp, so a change to one rebuilds only it.
+// BUILD_TIMINGS=1 prints one line with each part's seconds (bench/start-time.mjs reads it).
 import { spawn } from 'node:child_process';
 import {
   existsSync,
@@ -122,11 +123,37 @@ async function buildConsole() {
   writeFileSync(consoleStamp, '');
 }
 
+/** Runs `build` and returns its wall-clock seconds. */
+async function timed(build) {
+  const started = performance.now();
+  await build();
+  return (performance.now() - started) / 1000;
+}
+
 mkdirSync(dist, { recursive: true });
 const builds = [];
-if (!serviceUpToDate) builds.push(buildService());
-if (!consoleUpToDate) builds.push(buildConsole());
+const startedAt = performance.now();
+if (!serviceUpToDate) builds.push(timed(buildService));
+else builds.push(Promise.resolve(0));
+if (!consoleUpToDate) builds.push(timed(buildConsole));
+else builds.push(Promise.resolve(0));
 const results = await Promise.allSettled(builds);
+if (process.env.BUILD_TIMINGS === '1') {
+  const [service, console_] = results.map((r) => (r.status === 'fulfilled' ? r.value : NaN));
+  const total = (performance.now() - startedAt) / 1000;
+  // CPU seconds of this script and the builds it waited for (Linux: /proc; elsewhere NaN).
+  let cpu = NaN;
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+    const ticks = fields.slice(11, 15).reduce((sum, field) => sum + Number(field), 0);
+    cpu = ticks / 100;
+  } catch {
+    // No /proc.
+  }
+  console.log(
+    `build-timings service=${service.toFixed(2)} console=${console_.toFixed(2)} total=${total.toFixed(2)} cpu=${cpu.toFixed(2)}`,
+  );
+}
 const failed = results.filter((r) => r.status === 'rejected');
 if (failed.length > 0) {
   for (const f of failed) console.error(f.reason instanceof Error ? f.reason.message : f.reason);

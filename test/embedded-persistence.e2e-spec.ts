@@ -41,6 +41,25 @@ describe('embedded PostgreSQL on DATA_DIR', () => {
 });
 
 describe('embedded PostgreSQL: a new connection behind the pool', () => {
+  it('should let a new connection in at once when the pool has just closed the previous one', async () => {
+    const sut = await startApp({ DATA_DIR: 'memory://' });
+    try {
+      // The embedded server notices a close some moments after the client sent it; a connection
+      // made meanwhile (the pool replacing one after an error) must wait for it, not be refused.
+      const pool = (sut.dataSource.driver as PostgresDriver).master as Pool;
+      for (let round = 0; round < 20; round += 1) {
+        const client = await pool.connect();
+        client.release(true);
+        const [row] = await sut.dataSource.query<{ round: number }[]>('SELECT $1::int AS round', [
+          round,
+        ]);
+        expect(row).toEqual({ round });
+      }
+    } finally {
+      await sut.close();
+    }
+  });
+
   it('should keep taking payments after the connection is replaced (prepared statements)', async () => {
     const sut = await startApp({ DATA_DIR: 'memory://' });
     try {

@@ -406,13 +406,18 @@ describe('webhook deliveries: failures, retries, isolation, rotation, redelivery
     try {
       await sub.stop();
       const payments = [await pay(), await pay(), await pay()];
-      await new Promise((r) => setTimeout(r, 1_000));
-      const failing = await call<EndpointBody & { failingSince: string | null }>(
-        sut.url,
-        'GET',
-        `/v1/webhook-endpoints/${endpoint.id}`,
+      // The relay tries, is refused, and marks the endpoint failing.
+      await vi.waitFor(
+        async () => {
+          const failing = await call<EndpointBody & { failingSince: string | null }>(
+            sut.url,
+            'GET',
+            `/v1/webhook-endpoints/${endpoint.id}`,
+          );
+          expect(failing.body.failingSince).not.toBeNull();
+        },
+        { timeout: 10_000, interval: 50 },
       );
-      expect(failing.body.failingSince).not.toBeNull();
       await sub.start(port);
       await sub.waitFor(() => payments.every((p) => sub.eventsFor(p.id).length === 1));
       // The subscriber has its 204s before the relay has recorded them: wait for the records.
@@ -657,11 +662,18 @@ describe('the feed never skips an event that commits late (two overlapping trans
     expect(during.body).toEqual({ data: [], nextCursor: cursor, hasMore: false });
     release();
     await a;
-    const after = await call<EventPage>(sut.url, 'GET', `/v1/events?after=${cursor}`);
-    expect(after.body.data.map((e) => [e.type, e.paymentId])).toEqual([
-      ['payment.cancelled', first.id],
-      ['payment.cancelled', second.id],
-    ]);
+    // Both, in order, once no older transaction is running on the server (other databases'
+    // included: the suite's other files run beside this one).
+    await vi.waitFor(
+      async () => {
+        const after = await call<EventPage>(sut.url, 'GET', `/v1/events?after=${cursor}`);
+        expect(after.body.data.map((e) => [e.type, e.paymentId])).toEqual([
+          ['payment.cancelled', first.id],
+          ['payment.cancelled', second.id],
+        ]);
+      },
+      { timeout: 10_000, interval: 50 },
+    );
   });
 });
 

@@ -4,7 +4,7 @@ import {
   PaymentLifecycleService,
   TransactionRunner,
   PAYMENT_COLUMNS,
-  selectPayment,
+  PaymentsRepository,
   type WrittenWith,
 } from '@app/payments';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -152,7 +152,7 @@ describe('PaymentLifecycleService (real database)', () => {
         .map((c) => c.trim())
         .sort(),
     ).toEqual(columns);
-    const byHand = await selectPayment(app.app.get(TransactionRunner), 'id', payment.id);
+    const byHand = await app.app.get(PaymentsRepository).findById(payment.id);
     const byTypeOrm = await app.dataSource
       .getRepository(PaymentEntity)
       .findOneByOrFail({ id: payment.id });

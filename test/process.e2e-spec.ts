@@ -66,6 +66,15 @@ describe('the built service as a process', () => {
     expect(sut.output()).toBe('Invalid configuration:\n  PORT: must be an integer port number\n');
   });
 
+  // Phase 2 of ADR 0012 (several accounts routed) deletes this test.
+  it('should exit 1 with one clear line when several MultiSafepay accounts are configured', async () => {
+    const sut = spawnNode(MAIN, { MSP_ACCOUNTS: 'nl:nl-key,be:be-key' });
+    expect(await sut.exited).toBe(1);
+    expect(sut.output()).toBe(
+      'Invalid configuration:\n  MSP_ACCOUNTS: 2 accounts are configured (nl, be), but this build routes payments for one account only; configure one\n',
+    );
+  });
+
   it('should refuse to start in production without its secrets', async () => {
     const sut = spawnNode(MAIN, { NODE_ENV: 'production' });
     expect(await sut.exited).toBe(1);
@@ -77,7 +86,7 @@ describe('the built service as a process', () => {
       .map((l) => l.trim());
     expect(lines).toEqual([
       'DATABASE_URL: required when NODE_ENV=production',
-      'MSP_API_KEY: required when NODE_ENV=production',
+      'MSP_API_KEY or MSP_ACCOUNTS: required when NODE_ENV=production',
       'API_KEYS: required when NODE_ENV=production',
       'PUBLIC_BASE_URL: required when NODE_ENV=production',
       'TOKEN_ENCRYPTION_KEY: required when NODE_ENV=production',

@@ -53,7 +53,7 @@ export async function waitForReady(url: string, timeoutMs: number): Promise<numb
     } catch {
       // not listening yet
     }
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`${url} was not ready within ${timeoutMs} ms`);
 }

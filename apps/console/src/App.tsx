@@ -34,6 +34,29 @@ const i18nProvider = polyglotI18nProvider(
   { allowMissing: true },
 );
 
+// A viewer who asks the system for less motion gets none: dialogs, menus and notifications appear
+// at once, without fades, slides or ripples.
+const reducedMotion =
+  typeof window.matchMedia === 'function' &&
+  window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+const still: RaThemeOptions = {
+  transitions: {
+    duration: {
+      shortest: 0,
+      shorter: 0,
+      short: 0,
+      standard: 0,
+      complex: 0,
+      enteringScreen: 0,
+      leavingScreen: 0,
+    },
+  },
+  components: {
+    ...defaultTheme.components,
+    MuiButtonBase: { defaultProps: { disableRipple: true } },
+  },
+};
+
 // Darker blues than the default theme's: white on them, and them on grey, meet WCAG AA (4.5:1).
 const theme: RaThemeOptions = {
   ...defaultTheme,
@@ -42,10 +65,16 @@ const theme: RaThemeOptions = {
     primary: { main: '#1565c0' },
     secondary: { main: '#0d47a1' },
   },
+  ...(reducedMotion ? still : {}),
 };
 
 // Nothing of a session outlives it: list settings in memory (not localStorage), and the
-// cache of answers cleared on sign-out (react-admin does that) along with the list cursors.
+// cache of answers cleared on sign-out along with the list cursors. react-admin's useLogout
+// clears the cache itself, after it has navigated to the sign-in page. Clearing it here too,
+// before that navigation, reset the authentication query under the routes: unauthenticated,
+// they mounted LogoutOnMount again, which signed out again, and so on (the sign-in page
+// re-rendered in a loop and sometimes never took input; react-admin's useLogout.ts explains the
+// race, marmelab/react-admin#10764 reports it).
 const store = memoryStore();
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: false, refetchOnWindowFocus: true } },
@@ -53,7 +82,6 @@ const queryClient = new QueryClient({
 const signOutHook = authProvider.logout;
 authProvider.logout = async (params: unknown) => {
   forgetCursors();
-  queryClient.clear();
   await signOutHook(params);
 };
 

@@ -2,30 +2,34 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { MspEnvelopeFilter, MspSandboxModule, sandboxTimersFromEnv } from '@app/msp-sandbox';
+import {
+  MspEnvelopeFilter,
+  MspSandboxModule,
+  sandboxSitesFromEnv,
+  sandboxTimersFromEnv,
+} from '@app/msp-sandbox';
 
 /**
  * The MultiSafepay sandbox on its own (`npm run sandbox`): PORT (4000), HOST (127.0.0.1),
- * MSP_SANDBOX_API_KEYS (comma-separated, default `sandbox-api-key`), MSP_SANDBOX_PUBLIC_URL
+ * MSP_SANDBOX_API_KEYS (comma-separated `[name:]key`, each a website of its own; default
+ * `sandbox-api-key`; see sandboxSitesFromEnv), MSP_SANDBOX_PUBLIC_URL
  * (default http://HOST:PORT) and the timer variables of docs/sandbox.md.
  */
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? '4000');
   const host = process.env.HOST ?? '127.0.0.1';
   const { timers, problems } = sandboxTimersFromEnv(process.env);
+  const { sites, problems: siteProblems } = sandboxSitesFromEnv(process.env);
+  problems.push(...siteProblems);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     problems.push('PORT: must be an integer port number');
   if (problems.length > 0) {
     process.stderr.write(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}\n`);
     process.exit(1);
   }
-  const apiKeys = (process.env.MSP_SANDBOX_API_KEYS ?? 'sandbox-api-key')
-    .split(',')
-    .map((k) => k.trim())
-    .filter(Boolean);
   const publicBaseUrl = process.env.MSP_SANDBOX_PUBLIC_URL ?? `http://${host}:${port}`;
   const app = await NestFactory.create<NestFastifyApplication>(
-    MspSandboxModule.forRoot({ apiKeys, publicBaseUrl, routePrefix: '', ...timers }),
+    MspSandboxModule.forRoot({ ...sites, publicBaseUrl, routePrefix: '', ...timers }),
     new FastifyAdapter({ bodyLimit: 1_048_576 }),
     { logger: ['error', 'warn', 'log'] },
   );
@@ -33,7 +37,7 @@ async function main(): Promise<void> {
   app.enableShutdownHooks();
   await app.listen(port, host);
   new Logger('MspSandbox').log(
-    `MultiSafepay sandbox on ${publicBaseUrl}/v1/json (keys: ${apiKeys.length})`,
+    `MultiSafepay sandbox on ${publicBaseUrl}/v1/json (sites: ${sites.apiKeys.length})`,
   );
 }
 

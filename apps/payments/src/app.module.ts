@@ -6,7 +6,7 @@ import {
   DatabaseModule,
   type DatabaseConfig,
 } from '@app/database';
-import { multisafepayConfig, MultiSafepayModule, type MultisafepayConfig } from '@app/multisafepay';
+import { MultiSafepayModule, type MultisafepayConfig } from '@app/multisafepay';
 import {
   EndpointAddressPolicy,
   PaymentsModule,
@@ -17,12 +17,14 @@ import {
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { loggerParams } from './common/logger.js';
+import { accountsConfig, gatewayConfig } from './config/accounts.config.js';
 import { appConfig, type AppConfig } from './config/app.config.js';
 import { authConfig } from './config/auth.config.js';
 import { paymentsConfig, type PaymentsConfig } from './config/payments.config.js';
 import { eventsConfig, type EventsConfig } from './config/events.config.js';
 import { tokenCipherFor, tokensConfig, type TokensConfig } from './config/tokens.config.js';
 import { WebhookSenderModule } from '@app/webhook-sender';
+import { currentTraceparent } from '@app/tracing';
 import { HealthModule } from './health/health.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { PrometheusPaymentsObserver } from './metrics/prometheus.observer.js';
@@ -54,7 +56,8 @@ export class AppModule {
             authConfig,
             paymentsConfig,
             eventsConfig,
-            multisafepayConfig,
+            accountsConfig,
+            gatewayConfig,
             tokensConfig,
           ],
         }),
@@ -75,9 +78,11 @@ export class AppModule {
         PaymentsModule.forRootAsync({
           imports: [MultiSafepayModule, WebhookSenderModule, ...eventBroker],
           observer: PrometheusPaymentsObserver,
+          // Events keep the trace of the request that caused them (null while tracing is off).
+          traceparent: currentTraceparent,
           inject: [
             appConfig.KEY,
-            multisafepayConfig.KEY,
+            gatewayConfig.KEY,
             paymentsConfig.KEY,
             eventsConfig.KEY,
             DatabaseLifecycle,

@@ -4,13 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { loadMultisafepayConfig } from '@app/multisafepay';
 import { MspEnvelopeFilter } from '@app/msp-sandbox';
-import {
-  setTraceparentSource,
-  ValidationFailedError,
-  type FieldProblem,
-  type HostResolver,
-} from '@app/payments';
-import { currentTraceparent } from '@app/tracing';
+import { ValidationFailedError, type FieldProblem, type HostResolver } from '@app/payments';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { EVENT_SCHEMA } from './events/dto/event.dto.js';
@@ -25,6 +19,7 @@ import {
   registerSecurityHeaders,
 } from './common/security-headers.js';
 import { CONSOLE_PATH, serveConsole } from './console/console.js';
+import { gatewayEnv, loadAccountsConfig } from './config/accounts.config.js';
 import { loadAppConfig } from './config/app.config.js';
 import { loadAmqpConfig, rabbitMqImports } from './config/amqp.config.js';
 import { MetricsService } from './metrics/metrics.service.js';
@@ -83,8 +78,6 @@ export interface AppOptions {
 /** Builds the payments app (not listening). Used by main.ts and by the e2e tests alike. */
 export async function createApp(options: AppOptions = {}): Promise<NestFastifyApplication> {
   const config = loadAppConfig(process.env);
-  // Events keep the trace of the request that caused them (null while tracing is off).
-  setTraceparentSource(currentTraceparent);
   const management =
     config.managementPort === null ? null : new ManagementPort(config.managementPort, config.host);
   const adapter = new FastifyAdapter({
@@ -102,7 +95,9 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
     void reply.header('x-request-id', String(request.id));
     done();
   });
-  const msp = loadMultisafepayConfig(process.env);
+  // Refuses what the service cannot serve (several accounts in this build) before anything starts.
+  loadAccountsConfig(process.env);
+  const msp = loadMultisafepayConfig(gatewayEnv(process.env));
   // RabbitMQ (and amqplib) is loaded only when AMQP_URL is set.
   const broker = await rabbitMqImports(loadAmqpConfig(process.env));
   const app = await NestFactory.create<NestFastifyApplication>(

@@ -33,6 +33,7 @@ async function main(): Promise<void> {
   const { Logger } = await import('@nestjs/common');
   const { loadDatabaseConfig } = await import('@app/database');
   const { loadMultisafepayConfig } = await import('@app/multisafepay');
+  const { gatewayEnv } = await import('./config/accounts.config.js');
   const { startupLine } = await import('./common/startup-line.js');
   const { EndpointAddressPolicy } = await import('@app/payments');
   const database = loadDatabaseConfig(process.env);
@@ -44,7 +45,7 @@ async function main(): Promise<void> {
       docsEnabled: config.docsEnabled,
       databaseUrl: database.url,
       dataDir: database.dataDir,
-      msp: loadMultisafepayConfig(process.env).env,
+      msp: loadMultisafepayConfig(gatewayEnv(process.env)).env,
       webhookEndpoints: app.get(EndpointAddressPolicy).summary(),
       node: process.version,
     }),

@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { FaultsService } from './faults.js';
 import { invalidApiKey, MspError } from './msp-error.js';
 import { MSP_SANDBOX_OPTIONS, type ResolvedSandboxOptions } from './sandbox.options.js';
+import type { Site } from './sites.js';
 import { canonicalJson } from './wire-json.js';
 
 const HANG_LIMIT_MS = 120_000;
@@ -23,10 +24,11 @@ export class ApiCalls {
     req: FastifyRequest,
     reply: FastifyReply,
     body: unknown,
-    work: (apiKey: string) => unknown,
+    work: (site: Site) => unknown,
   ): Promise<void> {
     const path = req.url.split('?')[0] ?? req.url;
-    const fault = this.faults.take(req.method);
+    const site = this.siteOf(req);
+    const fault = this.faults.take(req.method, site?.name ?? null);
     const { latencyMs, latencyStage } = this.faults;
     const afterRead = latencyMs > 0 && latencyStage === 'after_read';
     if (latencyMs > 0 && !afterRead) await sleep(latencyMs);
@@ -37,6 +39,7 @@ export class ApiCalls {
       if (logged) return;
       logged = true;
       this.faults.record({
+        site: site?.name ?? null,
         method: req.method,
         path,
         body,
@@ -49,7 +52,8 @@ export class ApiCalls {
         throw new MspError(fault.status, 9999, 'Unknown error (injected by the sandbox)');
       if (fault?.mode === 'hang') return await this.hang(req, reply);
       // Written now: what changes during an after_read delay is not in this answer.
-      const answer = canonicalJson({ success: true, data: work(this.apiKey(req)) });
+      if (!site) throw invalidApiKey();
+      const answer = canonicalJson({ success: true, data: work(site) });
       if (afterRead) {
         log();
         await sleep(latencyMs);
@@ -81,14 +85,17 @@ export class ApiCalls {
     reply.raw.destroy();
   }
 
-  /** `api_key` header (documented), `?api_key=` or `Authorization: Bearer` (docs/multisafepay.md#environments-and-authentication). */
-  private apiKey(req: FastifyRequest): string {
+  /**
+   * The site whose key the call carries: `api_key` header (documented), `?api_key=` or
+   * `Authorization: Bearer` (docs/multisafepay.md#environments-and-authentication); null for a
+   * missing or unknown key.
+   */
+  private siteOf(req: FastifyRequest): Site | null {
     const header = req.headers.api_key;
     const query = (req.query as Record<string, unknown> | undefined)?.api_key;
     const bearer = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
     const key = typeof header === 'string' ? header : typeof query === 'string' ? query : bearer;
-    if (!key || !this.options.apiKeys.includes(key)) throw invalidApiKey();
-    return key;
+    return (key && this.options.sites.find((s) => s.apiKey === key)) || null;
   }
 }
 

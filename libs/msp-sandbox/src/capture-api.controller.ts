@@ -22,6 +22,6 @@ export class CaptureApiController {
     @Param('orderId') orderId: string,
     @Body() body: unknown,
   ): Promise<void> {
-    return this.calls.run(req, reply, body, (key) => this.captures.release(key, orderId, body));
+    return this.calls.run(req, reply, body, (site) => this.captures.release(site, orderId, body));
   }
 }

@@ -7,6 +7,7 @@ import {
   type CaptureBrand,
   type ResolvedSandboxOptions,
 } from './sandbox.options.js';
+import type { Site } from './sites.js';
 import { BigIntegerText } from './wire-json.js';
 
 const EXPIRY_TIMER = 'capture-expiry';
@@ -39,11 +40,11 @@ export class CapturesService {
   }
 
   capture(
-    apiKey: string,
+    site: Site,
     orderId: string,
     body: unknown,
   ): { transaction_id: BigIntegerText; order_id: string } {
-    const order = this.store.find(apiKey, orderId);
+    const order = this.store.find(site, orderId);
     if (!isObject(body)) throw missingData('the body must be a JSON object');
     const newStatus = body.new_order_status;
     if (newStatus === undefined || newStatus === null) throw missingData('new_order_status');
@@ -114,11 +115,11 @@ export class CapturesService {
 
   /** PATCH /capture/{id} `{status: "cancelled", reason}`: release what is left (docs/multisafepay.md#releasing). */
   release(
-    apiKey: string,
+    site: Site,
     orderId: string,
     body: unknown,
   ): { transaction_id: BigIntegerText; order_id: string; success: true } {
-    const order = this.store.get(apiKey, orderId);
+    const order = this.store.get(site, orderId);
     if (!order) throw new MspError(404, 1000, 'Not found');
     if (!isObject(body) || body.status === undefined) throw missingData('status');
     if (body.status !== 'cancelled')
@@ -193,12 +194,12 @@ export class CapturesService {
     if (requested !== undefined && requested !== null && requested !== '') {
       if (typeof requested !== 'string' || requested.length > 50)
         throw invalidField(1006, 'Invalid new_order_id');
-      if (this.store.has(order.apiKey, requested))
+      if (this.store.has(order.site, requested))
         throw invalidField(1006, 'Invalid order ID: it already exists');
       return requested;
     }
     let n = (order.authorization?.captures.length ?? 0) + 1;
-    while (this.store.has(order.apiKey, `${order.orderId}-capture-${n}`)) n += 1;
+    while (this.store.has(order.site, `${order.orderId}-capture-${n}`)) n += 1;
     return `${order.orderId}-capture-${n}`;
   }
 }

@@ -8,6 +8,8 @@ export type LatencyStage = 'before' | 'after_read';
 
 export interface RequestLogEntry {
   at: string;
+  /** The site of the call's key; null for a missing or unknown key. */
+  site: string | null;
   method: string;
   path: string;
   body: unknown;
@@ -52,11 +54,19 @@ export class FaultsService {
     status: number;
     /** Only calls with this HTTP method take it (null: every call). */
     method: string | null;
+    /** Only calls with this site's key take it (null: every call). */
+    site: string | null;
   } | null = null;
   private readonly log: RequestLogEntry[] = [];
 
-  setFault(mode: FaultMode, count: number, status: number, method: string | null = null): void {
-    this.fault = { mode, remaining: count, status, method };
+  setFault(
+    mode: FaultMode,
+    count: number,
+    status: number,
+    method: string | null = null,
+    site: string | null = null,
+  ): void {
+    this.fault = { mode, remaining: count, status, method, site };
   }
 
   clear(): void {
@@ -70,14 +80,16 @@ export class FaultsService {
     remaining: number;
     status: number;
     method: string | null;
+    site: string | null;
   } | null {
     return this.fault;
   }
 
-  /** Takes one injected fault for this call (made with `method`), if any remain for it. */
-  take(method: string): { mode: FaultMode; status: number } | null {
+  /** Takes one injected fault for this call (made with `method` and `site`'s key), if any remain for it. */
+  take(method: string, site: string | null = null): { mode: FaultMode; status: number } | null {
     if (!this.fault || this.fault.remaining <= 0) return null;
     if (this.fault.method !== null && this.fault.method !== method) return null;
+    if (this.fault.site !== null && this.fault.site !== site) return null;
     this.fault.remaining -= 1;
     const taken = { mode: this.fault.mode, status: this.fault.status };
     if (this.fault.remaining <= 0) this.fault = null;

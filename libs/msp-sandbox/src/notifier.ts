@@ -2,10 +2,12 @@ import { createHmac } from 'node:crypto';
 import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { ResolvedSandboxOptions } from './sandbox.options.js';
+import type { Site } from './sites.js';
 
 export type NotificationMode = 'normal' | 'drop' | 'duplicate' | 'reorder';
 
 export interface Delivery {
+  site: string;
   order_id: string;
   method: 'GET' | 'POST';
   url: string;
@@ -21,7 +23,8 @@ export interface PendingNotification {
   orderId: string;
   method: 'GET' | 'POST';
   url: string;
-  apiKey: string;
+  /** The order's site: a POST is signed with its key. */
+  site: Site;
   status: string;
   /** Builds the body at send time, so every attempt carries the order as it is then. */
   body: () => string;
@@ -62,8 +65,12 @@ export class Notifier {
     return { mode: this.mode, remaining: this.remaining, held: this.held.length };
   }
 
-  deliveries(orderId?: string): Delivery[] {
-    return orderId ? this.log.filter((d) => d.order_id === orderId) : [...this.log];
+  deliveries(orderId?: string, site?: string): Delivery[] {
+    return this.log.filter(
+      (d) =>
+        (orderId === undefined || d.order_id === orderId) &&
+        (site === undefined || d.site === site),
+    );
   }
 
   /** Sends the held notifications (reorder mode), newest first. */
@@ -135,7 +142,7 @@ export class Notifier {
     let body: string | undefined;
     if (n.method === 'POST') {
       body = n.body();
-      headers.auth = signNotification(body, n.apiKey, timestamp);
+      headers.auth = signNotification(body, n.site.apiKey, timestamp);
       headers['content-type'] = 'application/json';
     }
     const controller = new AbortController();
@@ -203,6 +210,7 @@ export class Notifier {
     ok: boolean,
   ): void {
     this.log.push({
+      site: n.site.name,
       order_id: n.orderId,
       method: n.method,
       url: n.url,

@@ -1,16 +1,17 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
-import { orderNotFound } from './msp-error.js';
+import { MspError, orderNotFound } from './msp-error.js';
 import { Notifier } from './notifier.js';
 import { orderObject } from './order-object.js';
 import type { Order, OrderStatus } from './order.js';
 import { MSP_SANDBOX_OPTIONS, type ResolvedSandboxOptions } from './sandbox.options.js';
+import type { Site } from './sites.js';
 import { canonicalJson } from './wire-json.js';
 
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
- * The orders the sandbox holds (per API key, oldest dropped past `maxOrders`), their timers,
+ * The orders the sandbox holds (per site, oldest dropped past `maxOrders`), their timers,
  * and the one way their status changes: `setStatus`, which notifies the merchant.
  */
 @Injectable()
@@ -35,25 +36,38 @@ export class OrderStore implements OnModuleDestroy {
     this.evictionListeners.push(listener);
   }
 
-  has(apiKey: string, orderId: string): boolean {
-    return this.orders.has(this.key(apiKey, orderId));
+  has(site: Site, orderId: string): boolean {
+    return this.orders.has(this.key(site, orderId));
   }
 
-  get(apiKey: string, orderId: string): Order | undefined {
-    return this.orders.get(this.key(apiKey, orderId));
+  get(site: Site, orderId: string): Order | undefined {
+    return this.orders.get(this.key(site, orderId));
   }
 
-  find(apiKey: string, orderId: string): Order {
-    const order = this.get(apiKey, orderId);
+  /** The site's order; another site's is unknown to it, as at MultiSafepay (1006). */
+  find(site: Site, orderId: string): Order {
+    const order = this.get(site, orderId);
     if (!order) throw orderNotFound();
     return order;
   }
 
-  /** The control surface names orders without a key. */
-  findAnyKey(orderId: string): Order {
-    const order = [...this.orders.values()].find((o) => o.orderId === orderId);
-    if (!order) throw orderNotFound();
-    return order;
+  /**
+   * The control surface names orders without a key: by `order_id`, and by site name when that
+   * `order_id` exists on several sites.
+   */
+  findForControl(orderId: string, siteName?: string): Order {
+    const found = [...this.orders.values()].filter(
+      (o) => o.orderId === orderId && (siteName === undefined || o.site.name === siteName),
+    );
+    if (found.length === 0) throw orderNotFound();
+    if (found.length > 1) {
+      throw new MspError(
+        400,
+        1016,
+        `Missing data: site (order ${orderId} exists on ${found.map((o) => o.site.name).join(', ')})`,
+      );
+    }
+    return found[0];
   }
 
   all(): IterableIterator<Order> {
@@ -61,7 +75,7 @@ export class OrderStore implements OnModuleDestroy {
   }
 
   store(order: Order): void {
-    this.orders.set(this.key(order.apiKey, order.orderId), order);
+    this.orders.set(this.key(order.site, order.orderId), order);
     while (this.orders.size > this.options.maxOrders) {
       const [oldestKey, oldest] = this.orders.entries().next().value as [string, Order];
       this.clearTimers(oldest);
@@ -98,7 +112,7 @@ export class OrderStore implements OnModuleDestroy {
       orderId: order.orderId,
       method: order.notificationMethod,
       url: order.notificationUrl,
-      apiKey: order.apiKey,
+      site: order.site,
       status: order.status,
       body: () => canonicalJson(orderObject(order)),
     });
@@ -154,7 +168,7 @@ export class OrderStore implements OnModuleDestroy {
     this.notifier.reset();
   }
 
-  private key(apiKey: string, orderId: string): string {
-    return `${apiKey}\u0000${orderId}`;
+  private key(site: Site, orderId: string): string {
+    return `${site.name}\u0000${orderId}`;
   }
 }

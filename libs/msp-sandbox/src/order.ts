@@ -1,5 +1,7 @@
 /** What the sandbox holds of an order, and small helpers shared by its services. */
 
+import type { Site } from './sites.js';
+
 export const ORDER_STATUSES = [
   'initialized',
   'uncleared',
@@ -55,7 +57,8 @@ export interface Authorization {
 }
 
 export interface Order {
-  apiKey: string;
+  /** The website (API key) it was made with: no other key sees it. */
+  site: Site;
   orderId: string;
   transactionId: string;
   status: OrderStatus;

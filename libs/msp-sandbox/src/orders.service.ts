@@ -14,6 +14,7 @@ import {
 } from './order-request.js';
 import { OrderStore } from './order-store.service.js';
 import { MSP_SANDBOX_OPTIONS, type ResolvedSandboxOptions } from './sandbox.options.js';
+import type { Site } from './sites.js';
 import { ThreeDsService } from './three-ds.service.js';
 import { TokensService, type StoredToken } from './tokens.service.js';
 
@@ -28,13 +29,13 @@ export class OrdersService {
     private readonly tokens: TokensService,
   ) {}
 
-  create(apiKey: string, body: unknown): Record<string, unknown> {
-    const request = parseOrderRequest(body, (orderId) => this.store.has(apiKey, orderId));
+  create(site: Site, body: unknown): Record<string, unknown> {
+    const request = parseOrderRequest(body, (orderId) => this.store.has(site, orderId));
     let card: CardSummary;
     let outcome: CardOutcome;
     let recurring: RecurringState | null = null;
     if (request.source.kind === 'token') {
-      const token = this.tokens.forPayment(request.source.token);
+      const token = this.tokens.forPayment(site, request.source.token);
       card = this.tokens.cardOf(token);
       checkGateway(request.gateway, card.brand, request.currency);
       outcome = tokenOutcome(token);
@@ -63,7 +64,7 @@ export class OrdersService {
 
     const created = new Date();
     const order: Order = {
-      apiKey,
+      site,
       orderId: request.orderId,
       transactionId: this.store.newTransactionId(),
       status: 'initialized',
@@ -98,13 +99,13 @@ export class OrdersService {
     return this.applyOutcome(order, outcome);
   }
 
-  get(apiKey: string, orderId: string): Record<string, unknown> {
-    return orderObject(this.store.find(apiKey, orderId));
+  get(site: Site, orderId: string): Record<string, unknown> {
+    return orderObject(this.store.find(site, orderId));
   }
 
   /** PATCH /orders/{id} `{status: "cancelled"}`: an unpaid order becomes `void` (our choice). */
-  cancel(apiKey: string, orderId: string, body: unknown): void {
-    const order = this.store.get(apiKey, orderId);
+  cancel(site: Site, orderId: string, body: unknown): void {
+    const order = this.store.get(site, orderId);
     if (!order) throw new MspError(404, 1000, 'Not found');
     if (!isObject(body) || str(body.status) !== 'cancelled') {
       throw invalidField(1016, "Missing data: status must be 'cancelled'");

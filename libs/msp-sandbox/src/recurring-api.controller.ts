@@ -34,7 +34,9 @@ export class RecurringApiController {
     @Query('limit') limit: unknown,
     @Query('offset') offset: unknown,
   ): Promise<void> {
-    return this.calls.run(req, reply, undefined, () => this.tokens.list(reference, limit, offset));
+    return this.calls.run(req, reply, undefined, (site) =>
+      this.tokens.list(site, reference, limit, offset),
+    );
   }
 
   @Get(':reference/token/:token')
@@ -44,7 +46,7 @@ export class RecurringApiController {
     @Param('reference') reference: string,
     @Param('token') token: string,
   ): Promise<void> {
-    return this.calls.run(req, reply, undefined, () => this.tokens.get(reference, token));
+    return this.calls.run(req, reply, undefined, (site) => this.tokens.get(site, reference, token));
   }
 
   @Patch(':reference/update/:token')
@@ -55,7 +57,9 @@ export class RecurringApiController {
     @Param('token') token: string,
     @Body() body: unknown,
   ): Promise<void> {
-    return this.calls.run(req, reply, body, () => this.tokens.update(reference, token, body));
+    return this.calls.run(req, reply, body, (site) =>
+      this.tokens.update(site, reference, token, body),
+    );
   }
 
   @Delete(':reference/remove/:token')
@@ -65,6 +69,8 @@ export class RecurringApiController {
     @Param('reference') reference: string,
     @Param('token') token: string,
   ): Promise<void> {
-    return this.calls.run(req, reply, undefined, () => this.tokens.remove(reference, token));
+    return this.calls.run(req, reply, undefined, (site) =>
+      this.tokens.remove(site, reference, token),
+    );
   }
 }

@@ -3,6 +3,7 @@ import { invalidField, missingData } from './msp-error.js';
 import { capturedOf, isObject, str, type Order, type Refund } from './order.js';
 import { OrderStore } from './order-store.service.js';
 import { MSP_SANDBOX_OPTIONS, type ResolvedSandboxOptions } from './sandbox.options.js';
+import type { Site } from './sites.js';
 import { BigIntegerText } from './wire-json.js';
 
 /** `POST /orders/{id}/refunds` (docs/multisafepay.md#refunds, docs/sandbox.md#api): refunds and their settling. */
@@ -14,11 +15,11 @@ export class RefundsService {
   ) {}
 
   refund(
-    apiKey: string,
+    site: Site,
     orderId: string,
     body: unknown,
   ): { transaction_id: BigIntegerText; refund_id: BigIntegerText } {
-    const order = this.store.find(apiKey, orderId);
+    const order = this.store.find(site, orderId);
     if (!isObject(body)) throw missingData('the body must be a JSON object');
     const currency = str(body.currency);
     if (!currency) throw missingData('currency');

@@ -50,9 +50,17 @@ export class SandboxAdminController {
     private readonly faults: FaultsService,
   ) {}
 
+  @Get('sites')
+  sites(): Record<string, unknown>[] {
+    return this.sandbox.listSites();
+  }
+
   @Get('orders')
-  orders(@Query('order_id') orderId?: string): Record<string, unknown>[] {
-    return this.sandbox.listOrders(orderId);
+  orders(
+    @Query('order_id') orderId?: string,
+    @Query('site') site?: string,
+  ): Record<string, unknown>[] {
+    return this.sandbox.listOrders(orderId, this.sandbox.siteName(site));
   }
 
   @Post('orders/:orderId/status')
@@ -60,20 +68,21 @@ export class SandboxAdminController {
   force(
     @Param('orderId') orderId: string,
     @Body() body: unknown,
+    @Query('site') site?: string,
   ): { order_id: string; status: string } {
     const raw = field(body, 'status');
     const status = raw === 'chargeback' ? 'chargedback' : raw;
     if (typeof status !== 'string' || !(ORDER_STATUSES as readonly string[]).includes(status)) {
       throw bad(`status must be one of ${ORDER_STATUSES.join(', ')}`);
     }
-    this.sandbox.forceStatus(orderId, status as OrderStatus);
+    this.sandbox.forceStatus(orderId, status as OrderStatus, this.sandbox.siteName(site));
     return { order_id: orderId, status };
   }
 
   @Post('orders/:orderId/timers/fire')
   @HttpCode(200)
-  fire(@Param('orderId') orderId: string): { fired: string[] } {
-    return { fired: this.sandbox.fireTimers(orderId) };
+  fire(@Param('orderId') orderId: string, @Query('site') site?: string): { fired: string[] } {
+    return { fired: this.sandbox.fireTimers(orderId, this.sandbox.siteName(site)) };
   }
 
   @Post('refunds/settle')
@@ -83,8 +92,8 @@ export class SandboxAdminController {
   }
 
   @Get('notifications')
-  notifications(@Query('order_id') orderId?: string): unknown[] {
-    return this.notifier.deliveries(orderId);
+  notifications(@Query('order_id') orderId?: string, @Query('site') site?: string): unknown[] {
+    return this.notifier.deliveries(orderId, this.sandbox.siteName(site));
   }
 
   @Get('notifications/mode')
@@ -132,7 +141,15 @@ export class SandboxAdminController {
     if (method !== null && (typeof method !== 'string' || !HTTP_METHODS.has(method))) {
       throw bad('method must be GET, POST, PATCH or DELETE');
     }
-    this.faults.setFault(mode, count(body, 1) ?? 1, status, method);
+    const site = field(body, 'site') ?? null;
+    if (site !== null && typeof site !== 'string') throw bad('site must be a site name');
+    this.faults.setFault(
+      mode,
+      count(body, 1) ?? 1,
+      status,
+      method,
+      site === null ? null : (this.sandbox.siteName(site) ?? null),
+    );
     return { fault: this.faults.current() };
   }
 

@@ -25,7 +25,7 @@ export class SandboxApiController {
     @Res() reply: FastifyReply,
     @Body() body: unknown,
   ): Promise<void> {
-    return this.calls.run(req, reply, body, (key) => this.orders.create(key, body));
+    return this.calls.run(req, reply, body, (site) => this.orders.create(site, body));
   }
 
   @Get(':orderId')
@@ -34,7 +34,7 @@ export class SandboxApiController {
     @Res() reply: FastifyReply,
     @Param('orderId') orderId: string,
   ): Promise<void> {
-    return this.calls.run(req, reply, undefined, (key) => this.orders.get(key, orderId));
+    return this.calls.run(req, reply, undefined, (site) => this.orders.get(site, orderId));
   }
 
   @Patch(':orderId')
@@ -44,8 +44,8 @@ export class SandboxApiController {
     @Param('orderId') orderId: string,
     @Body() body: unknown,
   ): Promise<void> {
-    return this.calls.run(req, reply, body, (key) => {
-      this.orders.cancel(key, orderId, body);
+    return this.calls.run(req, reply, body, (site) => {
+      this.orders.cancel(site, orderId, body);
       return {};
     });
   }
@@ -57,7 +57,7 @@ export class SandboxApiController {
     @Param('orderId') orderId: string,
     @Body() body: unknown,
   ): Promise<void> {
-    return this.calls.run(req, reply, body, (key) => this.refunds.refund(key, orderId, body));
+    return this.calls.run(req, reply, body, (site) => this.refunds.refund(site, orderId, body));
   }
 
   @Post(':orderId/capture')
@@ -67,6 +67,6 @@ export class SandboxApiController {
     @Param('orderId') orderId: string,
     @Body() body: unknown,
   ): Promise<void> {
-    return this.calls.run(req, reply, body, (key) => this.captures.capture(key, orderId, body));
+    return this.calls.run(req, reply, body, (site) => this.captures.capture(site, orderId, body));
   }
 }

@@ -32,7 +32,9 @@ describe('sandbox flows over real HTTP', () => {
 
   beforeAll(async () => {
     await hook.start();
-    sut = await startSandbox({ expireAfterMs: 300, unclearedResolveMs: 300, maxOrders: 50 });
+    // Orders nobody authenticates expire after 2 s: short for the expiry test, and long enough
+    // for the 3-D Secure page tests to open and submit the page on a busy machine.
+    sut = await startSandbox({ expireAfterMs: 2_000, unclearedResolveMs: 300, maxOrders: 50 });
   });
 
   afterEach(async () => {
@@ -126,7 +128,7 @@ describe('sandbox flows over real HTTP', () => {
 
     it('should expire an order nobody authenticates', async () => {
       const data = await create(withHook('GET', { card_number: '4111111111111111' }));
-      await eventually(async () => (await statusOf(String(data.order_id))) === 'expired');
+      await eventually(async () => (await statusOf(String(data.order_id))) === 'expired', 10_000);
       expect((await fetch(String(data.payment_url))).status).toBe(404);
     });
   });

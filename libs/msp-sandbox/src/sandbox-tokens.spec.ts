@@ -219,13 +219,6 @@ describe('sandbox: tokens and recurring payments (docs/multisafepay.md#tokens)',
       expect(wrongBrand.json.error_code).toBe(1023);
     });
 
-    it('should be usable with another API key of the account', async () => {
-      const reference = customerRef();
-      const token = await tokenFor(reference);
-      const res = await pay(later(token, reference), 'second-site-key');
-      expect(res.json.data?.status).toBe('completed');
-    });
-
     it('should authorize only with capture manual', async () => {
       const reference = customerRef();
       const token = await tokenFor(reference);

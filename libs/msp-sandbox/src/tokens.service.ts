@@ -4,9 +4,12 @@ import { invalidField, missingData, MspError } from './msp-error.js';
 import { isObject, str, type Order } from './order.js';
 import { isPast, isYymm, type CardSummary } from './order-request.js';
 import { MSP_SANDBOX_OPTIONS, type ResolvedSandboxOptions } from './sandbox.options.js';
+import type { Site } from './sites.js';
 
 /** A card MultiSafepay keeps for a customer (docs/multisafepay.md#token-endpoints). Never the PAN. */
 export interface StoredToken {
+  /** The MultiSafepay account it belongs to (`Site.account`): only that account's sites see it. */
+  account: string;
   token: string;
   customerReference: string;
   brand: string;
@@ -27,10 +30,12 @@ const notFound = (info: string) => new MspError(410, 1000, info);
 /**
  * Tokens (docs/multisafepay.md#tokens): issued when a first payment with `recurring_model` and
  * `customer.reference` is approved, used by later payments with `recurring_id`, and managed under
- * `/recurring/{customer_reference}`. Held per account: every API key of the sandbox sees them.
+ * `/recurring/{customer_reference}`. Held per MultiSafepay account (docs/multisafepay.md#tokens):
+ * a site sees its own account's tokens only; another account's is "Not found", as an unknown one.
  */
 @Injectable()
 export class TokensService {
+  /** By account and token. */
   private readonly tokens = new Map<string, StoredToken>();
 
   constructor(@Inject(MSP_SANDBOX_OPTIONS) private readonly options: ResolvedSandboxOptions) {}
@@ -40,7 +45,9 @@ export class TokensService {
     const recurring = order.recurring;
     if (!recurring?.tokenSeed || recurring.token !== null) return;
     const token = randomBytes(8).toString('base64url');
-    this.tokens.set(token, {
+    const account = order.site.account;
+    this.tokens.set(tokenKey(account, token), {
+      account,
       token,
       customerReference: recurring.customerReference,
       brand: order.card.brand,
@@ -59,8 +66,8 @@ export class TokensService {
   }
 
   /** The token a payment names, whoever's customer it is (not checked by MultiSafepay: docs/multisafepay.md#open-questions). */
-  forPayment(token: string): StoredToken {
-    const found = this.tokens.get(token);
+  forPayment(site: Site, token: string): StoredToken {
+    const found = this.tokens.get(tokenKey(site.account, token));
     // A token payment on an account without recurring gave 410 / 1000 (docs/multisafepay.md#open-questions).
     if (!found) throw notFound('Not found: recurring_id');
     return found;
@@ -77,32 +84,39 @@ export class TokensService {
     };
   }
 
-  list(reference: string, limit: unknown, offset: unknown): { tokens: Record<string, unknown>[] } {
+  list(
+    site: Site,
+    reference: string,
+    limit: unknown,
+    offset: unknown,
+  ): { tokens: Record<string, unknown>[] } {
     const from = count(offset, 0, 'offset');
     const size = count(limit, 10, 'limit');
-    const mine = [...this.tokens.values()].filter((t) => t.customerReference === reference);
+    const mine = [...this.tokens.values()].filter(
+      (t) => t.account === site.account && t.customerReference === reference,
+    );
     // MultiSafepay answers "Not found", not an empty list, for a customer without tokens (docs/multisafepay.md#token-endpoints).
     if (mine.length === 0) throw notFound('Not found');
     return { tokens: mine.slice(from, from + size).map((t) => this.tokenObject(t)) };
   }
 
-  get(reference: string, token: string): Record<string, unknown> {
-    return this.tokenObject(this.find(reference, token, 'Token not found'));
+  get(site: Site, reference: string, token: string): Record<string, unknown> {
+    return this.tokenObject(this.find(site, reference, token, 'Token not found'));
   }
 
   /** `PATCH /recurring/{ref}/update/{token}` `{expiry_date: "YYMM"}`. */
-  update(reference: string, token: string, body: unknown): { updated: true } {
+  update(site: Site, reference: string, token: string, body: unknown): { updated: true } {
     const raw = isObject(body) ? body.expiry_date : undefined;
     if (raw === undefined || raw === null) throw missingData('expiry_date');
     const expiry = typeof raw === 'number' ? String(raw).padStart(4, '0') : str(raw);
     if (!expiry || !isYymm(expiry)) throw invalidField(1016, 'Invalid expiry_date (YYMM)');
-    this.find(reference, token, 'Token not updated').expiry = expiry;
+    this.find(site, reference, token, 'Token not updated').expiry = expiry;
     return { updated: true };
   }
 
-  remove(reference: string, token: string): { removed: true } {
-    this.find(reference, token, 'Token not found');
-    this.tokens.delete(token);
+  remove(site: Site, reference: string, token: string): { removed: true } {
+    this.find(site, reference, token, 'Token not found');
+    this.tokens.delete(tokenKey(site.account, token));
     return { removed: true };
   }
 
@@ -110,8 +124,15 @@ export class TokensService {
     this.tokens.clear();
   }
 
-  private find(reference: string, token: string, info: string): StoredToken {
-    const found = this.tokens.get(token);
+  /** How many tokens an account holds (the control surface). */
+  countFor(account: string): number {
+    let n = 0;
+    for (const t of this.tokens.values()) if (t.account === account) n += 1;
+    return n;
+  }
+
+  private find(site: Site, reference: string, token: string, info: string): StoredToken {
+    const found = this.tokens.get(tokenKey(site.account, token));
     if (!found || found.customerReference !== reference) throw notFound(info);
     return found;
   }
@@ -130,6 +151,10 @@ export class TokensService {
       model: t.model,
     };
   }
+}
+
+function tokenKey(account: string, token: string): string {
+  return `${account}\u0000${token}`;
 }
 
 function count(value: unknown, fallback: number, name: string): number {

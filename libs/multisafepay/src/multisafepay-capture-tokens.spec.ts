@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import {
+  GatewayOrderIdTakenError,
   GatewayOrderNotFoundError,
   GatewayRejectedError,
   GatewayTimeoutError,
@@ -54,7 +55,8 @@ describe('MultiSafepayOrdersGateway: manual capture and saved-card tokens', () =
 
   beforeAll(async () => {
     await msp.start();
-    sut = await gatewayFor({ baseUrl: `http://127.0.0.1:${msp.port}/v1/json`, timeoutMs: 300 });
+    // 1 s: the silent-server cases wait for it, and an answer on a busy machine comes well within.
+    sut = await gatewayFor({ baseUrl: `http://127.0.0.1:${msp.port}/v1/json`, timeoutMs: 1_000 });
   });
 
   beforeEach(() => {
@@ -418,13 +420,26 @@ describe('MultiSafepayOrdersGateway: manual capture and saved-card tokens', () =
       });
     });
 
-    it('should leave 1000 (recurring not activated, or no such token) a GatewayRejectedError without the token', async () => {
+    it('should report 1000 (recurring not activated, or no such token) as GatewayTokenNotFoundError without the token', async () => {
       msp.answer(410, failure(1000, `Not found: token ${TOKEN}`));
       const error = await sut.createTokenOrder(tokenOrder).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(GatewayTokenNotFoundError);
+      expect(error).toMatchObject({
+        code: 'GATEWAY_TOKEN_NOT_FOUND',
+        customerReference: tokenOrder.customerReference,
+      });
+      expect(shown(error)).not.toContain(TOKEN);
+    });
+
+    it('should report 1006 (the order id is taken) as GatewayOrderIdTakenError, a rejection without the token', async () => {
+      msp.answer(200, failure(1006, `Invalid order ID with ${TOKEN}`));
+      const error = await sut.createTokenOrder(tokenOrder).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(GatewayOrderIdTakenError);
       expect(error).toBeInstanceOf(GatewayRejectedError);
       expect(error).toMatchObject({
-        gatewayCode: 1000,
-        gatewayMessage: 'Not found: token [redacted]',
+        code: 'GATEWAY_REJECTED',
+        orderId: tokenOrder.orderId,
+        gatewayCode: 1006,
       });
       expect(shown(error)).not.toContain(TOKEN);
     });

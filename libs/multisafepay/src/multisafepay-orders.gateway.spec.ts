@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import {
+  GatewayOrderIdTakenError,
   GatewayOrderNotFoundError,
   GatewayRejectedError,
   GatewayTimeoutError,
@@ -40,7 +41,8 @@ describe('MultiSafepayOrdersGateway', () => {
 
   beforeAll(async () => {
     await msp.start();
-    sut = await gatewayFor({ baseUrl: `http://127.0.0.1:${msp.port}/v1/json`, timeoutMs: 300 });
+    // 1 s: the silent-server cases wait for it, and an answer on a busy machine comes well within.
+    sut = await gatewayFor({ baseUrl: `http://127.0.0.1:${msp.port}/v1/json`, timeoutMs: 1_000 });
   });
 
   beforeEach(() => {
@@ -142,6 +144,19 @@ describe('MultiSafepayOrdersGateway', () => {
         reason: 'Transaction declined',
         capture: null,
         recurring: null,
+      });
+    });
+
+    it('should report an order id MultiSafepay already has (1006) as GatewayOrderIdTakenError', async () => {
+      msp.answer(200, fixture('error-1006-not-found'));
+      const error = await sut.createDirectCardOrder(request).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(GatewayOrderIdTakenError);
+      // To the caller it stays a rejection, with MultiSafepay's code and text.
+      expect(error).toBeInstanceOf(GatewayRejectedError);
+      expect(error).toMatchObject({
+        code: 'GATEWAY_REJECTED',
+        orderId: request.orderId,
+        gatewayCode: 1006,
       });
     });
 

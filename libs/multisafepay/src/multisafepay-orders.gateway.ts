@@ -2,6 +2,7 @@ import { HttpService } from '@nestjs/axios';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import {
+  GatewayOrderIdTakenError,
   GatewayOrderNotFoundError,
   GatewayRejectedError,
   GatewayTimeoutError,
@@ -101,6 +102,9 @@ export class MultiSafepayOrdersGateway extends OrdersGateway {
     const answer = await this.call('create order', 'POST', '/orders', toDirectOrderBody(request));
     const envelope = scrubbed(answer, request.card.number);
     if (!envelope.success && envelope.errorCode === DECLINED) return declined(request, envelope);
+    if (!envelope.success && envelope.errorCode === INVALID_ORDER_ID) {
+      throw orderIdTaken(request.orderId, envelope);
+    }
     return this.order('create order', this.successful(envelope));
   }
 
@@ -113,6 +117,13 @@ export class MultiSafepayOrdersGateway extends OrdersGateway {
     );
     if (!envelope.success && envelope.errorCode === DECLINED) {
       return declined(request, scrubbed(envelope, request.recurringId));
+    }
+    // No such token for the customer, or recurring not activated (docs/multisafepay.md#paying-with-a-token).
+    if (!envelope.success && envelope.errorCode === NOT_FOUND) {
+      throw new GatewayTokenNotFoundError(request.customerReference);
+    }
+    if (!envelope.success && envelope.errorCode === INVALID_ORDER_ID) {
+      throw orderIdTaken(request.orderId, scrubbed(envelope, request.recurringId));
     }
     return this.order(
       'create token order',
@@ -366,6 +377,14 @@ export class MultiSafepayOrdersGateway extends OrdersGateway {
     }
     return new GatewayUnavailableError(`${operation}: ${code || 'connection failed'}`);
   }
+}
+
+function orderIdTaken(orderId: string, envelope: MspEnvelope): GatewayOrderIdTakenError {
+  return new GatewayOrderIdTakenError(
+    orderId,
+    envelope.errorCode ?? INVALID_ORDER_ID,
+    envelope.errorInfo ?? 'unspecified error',
+  );
 }
 
 /** The second decline shape (docs/multisafepay.md#declined): no transaction, a declined payment all the same. */

@@ -9,11 +9,19 @@ import { NoopPaymentsObserver, PaymentsObserver } from './observability/payments
 import { PaymentsOptions } from './payments/payments.options.js';
 import { PaymentsService } from './payments/payments.service.js';
 import { PaymentCreationService } from './payments/payment-creation.service.js';
+import { IdempotencyKeysRepository } from './payments/idempotency-keys.repository.js';
+import { CreateIdempotency } from './payments/create-idempotency.js';
+import { OrderSubmission } from './payments/order-submission.js';
 import { RefundsService } from './refunds/refunds.service.js';
 import { CapturesService } from './captures/captures.service.js';
+import { CapturesRepository } from './captures/captures.repository.js';
+import { RefundsRepository } from './refunds/refunds.repository.js';
+import { CancellationService } from './cancellation/cancellation.service.js';
 import { EventsService } from './events/events.service.js';
 import { OutboxRelay } from './events/outbox-relay.service.js';
 import { Outbox } from './events/outbox.js';
+import { NoTraceparent, TraceparentSource, traceparentSourceOf } from './events/traceparent.js';
+import { PaymentsRepository } from './lifecycle/payments.repository.js';
 import { OutboxWriter } from './events/outbox-writer.js';
 import { WebhookEndpointsService } from './events/webhook-endpoints.service.js';
 import { EndpointAddressPolicy } from './events/endpoint-address-policy.js';
@@ -30,6 +38,8 @@ export interface PaymentsModuleAsyncOptions {
   useFactory: (...args: never[]) => PaymentsOptions | Promise<PaymentsOptions>;
   /** Receives the domain's measurements; visible to `imports` too (e.g. the gateway adapter). */
   observer?: new (...args: never[]) => PaymentsObserver;
+  /** The trace context of the current request, kept with the events it causes (tracing's). */
+  traceparent?: () => string | null;
 }
 
 /**
@@ -41,13 +51,20 @@ export class PaymentsModule {
   static forRootAsync(options: PaymentsModuleAsyncOptions): DynamicModule {
     const providers = [
       TransactionRunner,
+      PaymentsRepository,
+      IdempotencyKeysRepository,
       PaymentLifecycleService,
       PaymentsService,
+      CreateIdempotency,
+      OrderSubmission,
       PaymentCreationService,
       NotificationsService,
       ReconcilerService,
+      RefundsRepository,
       RefundsService,
+      CapturesRepository,
       CapturesService,
+      CancellationService,
       Outbox,
       OutboxWriter,
       EventsService,
@@ -71,6 +88,12 @@ export class PaymentsModule {
           useFactory: (o: PaymentsOptions) => o.endpointAddresses,
         },
         { provide: PaymentsObserver, useClass: options.observer ?? NoopPaymentsObserver },
+        {
+          provide: TraceparentSource,
+          useValue: options.traceparent
+            ? traceparentSourceOf(options.traceparent)
+            : new NoTraceparent(),
+        },
       ],
       exports: [
         ...providers,

@@ -141,7 +141,8 @@ function PaymentDetails({ payment: p }: { payment: Payment }) {
         </Field>
         <Field label="MultiSafepay transaction id">{p.gateway.transactionId ?? '—'}</Field>
         <Field label="MultiSafepay status">{p.gateway.status ?? '—'}</Field>
-        <Field label="Customer (saved card)">
+        <Field label="Customer">{p.customerReference ?? '—'}</Field>
+        <Field label="Saved card">
           {p.savedCard
             ? `${p.savedCard.id} (${p.savedCard.model}), ${p.savedCard.brand ?? ''} •••• ${p.savedCard.last4 ?? ''}`
             : '—'}

@@ -114,7 +114,7 @@ describe('environmentProblems', () => {
   it('should refuse production without its secrets', () => {
     expect(environmentProblems({ NODE_ENV: 'production' })).toEqual([
       'DATABASE_URL: required when NODE_ENV=production',
-      'MSP_API_KEY: required when NODE_ENV=production',
+      'MSP_API_KEY or MSP_ACCOUNTS: required when NODE_ENV=production',
       'API_KEYS: required when NODE_ENV=production',
       'PUBLIC_BASE_URL: required when NODE_ENV=production',
       'TOKEN_ENCRYPTION_KEY: required when NODE_ENV=production',

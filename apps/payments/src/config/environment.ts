@@ -1,6 +1,7 @@
 import { loadDatabaseConfig } from '@app/database';
 import { loadMultisafepayConfig } from '@app/multisafepay';
 import { isConfigValidationError } from '@app/payments';
+import { gatewayEnv, loadAccountsConfig } from './accounts.config.js';
 import { loadAmqpConfig } from './amqp.config.js';
 import { loadAppConfig } from './app.config.js';
 import { loadSandboxTimers } from '../sandbox/sandbox.imports.js';
@@ -17,7 +18,8 @@ const LOADERS: Loader[] = [
   loadAuthConfig,
   loadPaymentsConfig,
   loadEventsConfig,
-  loadMultisafepayConfig,
+  loadAccountsConfig,
+  (env) => loadMultisafepayConfig(gatewayEnv(env)),
   loadSandboxTimers,
   loadAmqpConfig,
   loadTokensConfig,
@@ -48,7 +50,11 @@ export function environmentProblems(env: NodeJS.ProcessEnv, loaders = LOADERS): 
   }
   if (env.NODE_ENV === 'production') {
     for (const name of REQUIRED_IN_PRODUCTION) {
-      if (!env[name]?.trim()) problems.push(`${name}: required when NODE_ENV=production`);
+      if (name === 'MSP_API_KEY') {
+        // Or the accounts, each with its key (docs/operations.md#multisafepay-accounts).
+        if (!env.MSP_API_KEY?.trim() && !env.MSP_ACCOUNTS?.trim())
+          problems.push('MSP_API_KEY or MSP_ACCOUNTS: required when NODE_ENV=production');
+      } else if (!env[name]?.trim()) problems.push(`${name}: required when NODE_ENV=production`);
     }
     if (env.MSP_ENV === 'sandbox') {
       problems.push('MSP_ENV: sandbox is not allowed when NODE_ENV=production');

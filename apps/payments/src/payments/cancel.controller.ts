@@ -1,6 +1,6 @@
 import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { RefundsService, toPaymentView } from '@app/payments';
+import { CancellationService, toPaymentView } from '@app/payments';
 import { RequireScope } from '../auth/api-key.guard.js';
 import { ApiErrors } from '../common/api-errors.js';
 import { uuidPipe } from '../common/uuid.pipe.js';
@@ -10,7 +10,7 @@ import { PaymentResponseDto } from './dto/payment-response.dto.js';
 @ApiTags('payments')
 @Controller('v1/payments/:id/cancel')
 export class CancelController {
-  constructor(private readonly refunds: RefundsService) {}
+  constructor(private readonly cancellation: CancellationService) {}
 
   @Post()
   @HttpCode(200)
@@ -34,6 +34,6 @@ export class CancelController {
     'GATEWAY_TIMEOUT',
   )
   async cancel(@Param('id', uuidPipe) id: string): Promise<PaymentResponseDto> {
-    return toPaymentView(await this.refunds.cancel(id));
+    return toPaymentView(await this.cancellation.cancel(id));
   }
 }

@@ -820,6 +820,11 @@ export interface components {
             /** @description The card this payment saved (with `recurring`, once MultiSafepay kept it) or paid with (`savedCardId`); null otherwise */
             savedCard: components["schemas"]["PaymentSavedCardDto"] | null;
             /**
+             * @description Your customer id sent with the payment: `recurring.customerReference`, else `customer.reference`; null when neither was given. Missing from an answer replayed (same Idempotency-Key) or an event recorded before the field existed
+             * @example cust-42
+             */
+            customerReference?: string | null;
+            /**
              * @example {
              *       "cartId": "c-9"
              *     }

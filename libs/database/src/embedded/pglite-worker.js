@@ -60,6 +60,55 @@ function releaseLock() {
   }
 }
 
+/** How long a new connection waits for the previous one to be gone before it is closed. */
+const CONNECTION_WAIT_MS = 30_000;
+
+/**
+ * One connection at a time, and a new one waits for the previous one to be gone instead of being
+ * refused. pglite-socket refuses a connection while it still counts the previous one, and it
+ * notices a close only some event-loop turns after the client has sent it: a pool that replaced
+ * its connection (after an error) and connected again at once was refused, and the request that
+ * needed it failed (503). Here the server lets a second socket in and holds it, unread, until the
+ * first one's handler is gone; a third is refused by the listener.
+ */
+class OneAtATimeServer extends PGLiteSocketServer {
+  constructor(options) {
+    super({ ...options, maxConnections: 2 });
+    this.waiting = Promise.resolve();
+  }
+
+  // Overrides the library's (TypeScript-private) method: checked at start-up below, so that an
+  // update of @electric-sql/pglite-socket that renames it fails loudly instead of letting two
+  // connections share the one PGlite session.
+  handleConnection(socket) {
+    socket.pause();
+    const turn = this.waiting.then(() => this.whenIdle(socket));
+    this.waiting = turn.catch(() => undefined);
+    void turn.then((open) => {
+      if (!open) return socket.destroy();
+      // The library attaches its data listener synchronously; only then may the bytes flow.
+      const handled = super.handleConnection(socket);
+      socket.resume();
+      return handled;
+    });
+  }
+
+  async whenIdle(socket) {
+    const deadline = Date.now() + CONNECTION_WAIT_MS;
+    while (this.getStats().activeConnections > 0) {
+      if (socket.destroyed || Date.now() > deadline) return false;
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    return !socket.destroyed;
+  }
+}
+
+if (typeof PGLiteSocketServer.prototype.handleConnection !== 'function') {
+  throw new Error(
+    '@electric-sql/pglite-socket no longer has handleConnection: see OneAtATimeServer',
+  );
+}
+
 let db;
 let server;
 let stopping = false;
@@ -84,7 +133,7 @@ try {
   if (!inMemory) acquireLock();
   db = inMemory ? new PGlite() : new PGlite(join(resolve(dataDir), 'pg'));
   await db.waitReady;
-  server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
+  server = new OneAtATimeServer({ db, host: '127.0.0.1', port: 0 });
   await server.start();
   const port = Number(server.getServerConn().split(':').pop());
   send({ type: 'ready', port });

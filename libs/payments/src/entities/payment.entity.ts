@@ -104,7 +104,10 @@ export class PaymentEntity {
   @Column({ name: 'notification_method', type: 'varchar', length: 4, default: 'POST' })
   notificationMethod!: 'GET' | 'POST';
 
-  /** Saved cards (docs/design.md#saved-cards): the customer the card is (to be) filed under. */
+  /**
+   * The caller's customer id, as MultiSafepay got it (`customer.reference`): `recurring.customerReference`
+   * when given, which files a saved card under it (docs/design.md#saved-cards), else `customer.reference`.
+   */
   @Column({ name: 'customer_reference', type: 'varchar', length: 50, nullable: true })
   customerReference!: string | null;
 

@@ -1,6 +1,6 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { PaymentsError } from '../errors/payments.error.js';
-import { SqlParams } from '../lifecycle/payment-row.js';
+import { SqlParams } from '../sql/sql.js';
 import { TransactionRunner } from '../lifecycle/transaction-runner.js';
 import { EventNotFoundError, WebhookEndpointNotFoundError } from './events.errors.js';
 import { EventBroker } from './event-transports.js';

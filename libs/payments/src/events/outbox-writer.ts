@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { SqlParams } from '../lifecycle/payment-row.js';
+import { SqlParams } from '../sql/sql.js';
 import { TransactionRunner } from '../lifecycle/transaction-runner.js';
 import type { EventType } from './event-types.js';
-import { currentTraceparent, Outbox } from './outbox.js';
+import { Outbox } from './outbox.js';
 
 /**
  * Events that are not a payment's status move (those are written by PaymentLifecycleService in
@@ -37,7 +37,7 @@ export class OutboxWriter {
     if (sequence === undefined) throw new Error(`payment ${paymentId} vanished under its event`);
     const sql = new SqlParams();
     const writes = this.outbox.writes(sql.add, '(SELECT 1) AS always', [
-      { type, paymentId, sequence, object, traceparent: currentTraceparent() },
+      { type, paymentId, sequence, object },
     ]);
     const rows = await manager.query<{ deliveries: number }[]>(
       `WITH ${writes.ctes.join(',\n')} SELECT ${writes.deliveries} AS deliveries`,

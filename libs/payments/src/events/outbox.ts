@@ -1,8 +1,9 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import type { Param } from '../lifecycle/payment-row.js';
+import type { Param } from '../sql/sql.js';
 import { EventBroker } from './event-transports.js';
 import type { EventType } from './event-types.js';
+import { NoTraceparent, TraceparentSource } from './traceparent.js';
 
 /** An event about to be written with the move it reports. */
 export interface NewEvent {
@@ -16,7 +17,6 @@ export interface NewEvent {
   sequence: number | null;
   /** The resource as the API shows it after the move (payment or refund, docs/design.md#internal-api). */
   object: unknown;
-  traceparent: string | null;
 }
 
 /** The body of every delivery and of the feed (docs/design.md#events), in a fixed key order. */
@@ -50,18 +50,22 @@ export function newEventId(): string {
 export class Outbox {
   private readonly listeners = new Set<() => void>();
   private readonly broker: boolean;
+  private readonly trace: TraceparentSource;
 
-  constructor(@Optional() broker?: EventBroker) {
+  constructor(@Optional() broker?: EventBroker, @Optional() trace?: TraceparentSource) {
     this.broker = broker !== undefined;
+    this.trace = trace ?? new NoTraceparent();
   }
 
   /**
    * CTEs inserting `events`, each only if `from` yields a row (a CTE such as the move's `moved`,
    * so the events exist only if the move was written), with their deliveries. The body is built
-   * here, once: deliveries and the feed send it byte for byte.
+   * here, once: deliveries and the feed send it byte for byte. Each event keeps the trace
+   * context of the request that caused it (null while tracing is off).
    */
   writes(p: Param, from: string, events: NewEvent[], name = 'ev'): EventWrites {
     const at = new Date().toISOString();
+    const traceparent = this.trace.current();
     const rows = events.map((e) => {
       const id = newEventId();
       const body: EventBody = {
@@ -81,7 +85,7 @@ export class Outbox {
           e.traceparent, ${p(at)}::timestamptz
         FROM unnest(${column((r) => r.id)}::varchar[], ${column((r) => r.event.type)}::varchar[],
           ${column((r) => r.event.paymentId)}::uuid[], ${column((r) => r.event.sequence)}::int[],
-          ${column((r) => r.body)}::text[], ${column((r) => r.event.traceparent)}::varchar[])
+          ${column((r) => r.body)}::text[], ${column(() => traceparent)}::varchar[])
           AS e(id, type, payment_id, sequence, body, traceparent)
         WHERE EXISTS (SELECT 1 FROM ${from})
         RETURNING id, type)`,
@@ -113,18 +117,4 @@ export class Outbox {
   committed(): void {
     for (const listener of this.listeners) listener();
   }
-}
-
-/**
- * Where the trace context of the current request comes from. Tracing (when enabled) installs a
- * source at start-up; without it there is none, and nothing of OpenTelemetry is loaded.
- */
-let traceparentSource: () => string | null = () => null;
-
-export function setTraceparentSource(source: () => string | null): void {
-  traceparentSource = source;
-}
-
-export function currentTraceparent(): string | null {
-  return traceparentSource();
 }

@@ -15,6 +15,21 @@ export class GatewayRejectedError extends PaymentsError {
   }
 }
 
+/**
+ * MultiSafepay already has an order with this id (error 1006 on POST /orders). A rejection like
+ * any other to the caller; to a retry of a create whose answer was lost, it means the earlier
+ * attempt got through.
+ */
+export class GatewayOrderIdTakenError extends GatewayRejectedError {
+  constructor(
+    readonly orderId: string,
+    gatewayCode: number,
+    gatewayMessage: string,
+  ) {
+    super(gatewayCode, gatewayMessage);
+  }
+}
+
 /** The order does not exist at MultiSafepay (error 1006 on GET). */
 export class GatewayOrderNotFoundError extends PaymentsError {
   readonly code = 'GATEWAY_ORDER_NOT_FOUND';

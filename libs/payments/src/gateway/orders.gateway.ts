@@ -298,7 +298,10 @@ export async function readOrderIfExists(
 }
 
 export abstract class OrdersGateway {
-  /** POST /orders with type `direct`, gateway `CREDITCARD`. A declined card resolves with status `declined`. */
+  /**
+   * POST /orders with type `direct`, gateway `CREDITCARD`. A declined card resolves with status
+   * `declined`; an order id MultiSafepay already has rejects with `GatewayOrderIdTakenError`.
+   */
   abstract createDirectCardOrder(request: DirectCardOrderRequest): Promise<GatewayOrder>;
 
   /** GET /orders/{orderId}. Rejects with `GatewayOrderNotFoundError` when MultiSafepay has no such order. */
@@ -312,8 +315,10 @@ export abstract class OrdersGateway {
 
   /**
    * POST /orders with the stored card's token: no card, no CVC. A declined card resolves with
-   * status `declined`. Other refusals (e.g. 1000 when recurring is not activated) reject with
-   * `GatewayRejectedError`; its message never holds the token.
+   * status `declined`; a token MultiSafepay keeps no longer for the customer (or recurring not
+   * activated) rejects with `GatewayTokenNotFoundError`, an order id it already has with
+   * `GatewayOrderIdTakenError`. Other refusals reject with `GatewayRejectedError`; no message
+   * ever holds the token.
    */
   abstract createTokenOrder(request: TokenOrderRequest): Promise<GatewayOrder>;
 

@@ -5,40 +5,25 @@ import { PaymentEntity } from '../entities/payment.entity.js';
 import type { EventSource, PaymentStatus } from './payment-status.js';
 import { PaymentsObserver } from '../observability/payments.observer.js';
 import { paymentEventType } from '../events/event-types.js';
-import { currentTraceparent, Outbox, type NewEvent } from '../events/outbox.js';
+import { Outbox, type NewEvent } from '../events/outbox.js';
 import { toPaymentView } from '../payments/payment-view.js';
 import { TransactionRunner } from './transaction-runner.js';
 import { checkTransitionTable, isLegalTransition, TRANSITIONS } from './transition-table.js';
+import { SqlParams, type Param } from '../sql/sql.js';
+import { MOVED, MOVE_CTES, WRITTEN_WITH_MOVE } from './move-statement.js';
+import type { PaymentPatch } from './payment-patch.js';
 import {
-  PAYMENT_COLUMNS,
-  paymentFromRow,
+  historyInsert,
+  movedCte,
   patchAssignments,
-  selectPayment,
-  SqlParams,
-  type Param,
-  type PaymentRow,
-} from './payment-row.js';
+  paymentIdSource,
+  PaymentsRepository,
+} from './payments.repository.js';
 
 /** Optimistic tries before taking the row lock (each conflict costs one re-read). */
 const OPTIMISTIC_ATTEMPTS = 3;
 
-/** Fields a transition may update together with the status. */
-export type PaymentPatch = Partial<
-  Pick<
-    PaymentEntity,
-    | 'gatewayTransactionId'
-    | 'gatewayStatus'
-    | 'cardBrand'
-    | 'cardLast4'
-    | 'cardExpiryMonth'
-    | 'cardExpiryYear'
-    | 'nextAction'
-    | 'refundedAmount'
-    | 'capturedAmount'
-    | 'captureExpiresAt'
-    | 'savedCardId'
-  >
->;
+export type { PaymentPatch } from './payment-patch.js';
 
 export interface TransitionContext {
   source: EventSource;
@@ -54,7 +39,7 @@ export interface TransitionContext {
   noteFor?: (current: PaymentEntity) => string | null;
   /**
    * Rows that belong to the move (a card it saved, docs/design.md#saved-cards), written in its statement: CTEs
-   * that must write only `WHERE EXISTS (SELECT 1 FROM moved)`, and events to go out with it.
+   * that must write only `WHERE ${WRITTEN_WITH_MOVE}` (move-statement.ts), and events to go out with it.
    * Called for a move that writes the payment row, with the row before and after.
    */
   alsoWrites?: (p: Param, before: PaymentEntity, after: PaymentEntity) => AlsoWrites | null;
@@ -63,7 +48,7 @@ export interface TransitionContext {
 /** What `TransitionContext.alsoWrites` adds to a move's statement. */
 export interface AlsoWrites {
   ctes: string[];
-  events: Omit<NewEvent, 'traceparent'>[];
+  events: NewEvent[];
 }
 
 /**
@@ -114,6 +99,7 @@ export class PaymentLifecycleService implements OnModuleInit {
     private readonly tx: TransactionRunner,
     private readonly observer: PaymentsObserver,
     private readonly outbox: Outbox,
+    private readonly payments: PaymentsRepository,
   ) {}
 
   onModuleInit(): void {
@@ -138,12 +124,8 @@ export class PaymentLifecycleService implements OnModuleInit {
     to: TransitionTarget,
     context: TransitionContext,
   ): Promise<TransitionOutcome> {
-    const rows: PaymentRow[] = await manager.query(
-      `SELECT ${PAYMENT_COLUMNS} FROM payments WHERE id = $1 FOR UPDATE`,
-      [paymentId],
-    );
-    if (!rows[0]) throw new PaymentNotFoundError(paymentId);
-    const current = paymentFromRow(rows[0]);
+    const current = await this.payments.lockIn(manager, paymentId);
+    if (!current) throw new PaymentNotFoundError(paymentId);
     const outcome = await this.execute(
       (text, values) => manager.query(text, values),
       () => this.tx.afterCommit(manager, () => this.outbox.committed()),
@@ -185,7 +167,7 @@ export class PaymentLifecycleService implements OnModuleInit {
         writtenAlone,
       );
       if (outcome !== 'stale') return outcome;
-      const fresh = await selectPayment(this.tx, 'id', row.id);
+      const fresh = await this.payments.findById(row.id);
       if (!fresh) throw new PaymentNotFoundError(row.id);
       row = fresh;
     }
@@ -212,23 +194,28 @@ export class PaymentLifecycleService implements OnModuleInit {
     const to = plan.to;
     const sql = new SqlParams();
     const history = (from: string, anomaly: boolean, note: string | null): string =>
-      `INSERT INTO payment_events (payment_id, from_status, to_status, source, anomaly, note, gateway_payload_digest)
-       SELECT id, ${sql.add(current.status)}, ${sql.add(to)}, ${sql.add(context.source)}, ${anomaly},
-         ${sql.add(note)}, ${sql.add(context.payloadDigest ?? null)} FROM ${from}`;
+      historyInsert(sql.add, from, {
+        fromStatus: current.status,
+        toStatus: to,
+        source: context.source,
+        anomaly,
+        note,
+        payloadDigest: context.payloadDigest ?? null,
+      });
     if (plan.kind === 'anomaly' || (plan.kind === 'noop' && !plan.changes)) {
       const outcome: TransitionOutcome = { kind: plan.kind, payment: current };
       const ctes: string[] = [];
       if (plan.kind === 'anomaly') {
         this.warnAnomaly(current.id, current.status, to, context.source);
         ctes.push(
-          `history AS (${history(`(SELECT ${sql.add(current.id)}::uuid AS id) AS target`, true, plan.note)})`,
+          `${MOVE_CTES.history} AS (${history(paymentIdSource(sql.add, current.id), true, plan.note)})`,
         );
       }
       if (plan.kind === 'noop' && writtenAlone) {
         await writtenAlone(outcome);
         return outcome;
       }
-      if (writtenWith) ctes.push(`also AS (${writtenWith(sql.add, 'TRUE', outcome)})`);
+      if (writtenWith) ctes.push(`${MOVE_CTES.also} AS (${writtenWith(sql.add, 'TRUE', outcome)})`);
       if (ctes.length > 0) await run(`WITH ${ctes.join(',\n')} SELECT 1`, sql.values);
       if (plan.kind === 'anomaly') {
         this.observer.transition(current.status, to, context.source, true);
@@ -248,15 +235,13 @@ export class PaymentLifecycleService implements OnModuleInit {
       `version = ${sql.add(payment.version)}`,
       `updated_at = ${sql.add(payment.updatedAt)}`,
       ...(eventType ? [`event_sequence = ${sql.add(payment.eventSequence)}`] : []),
-    ].join(', ');
-    const ctes = [
-      `moved AS (UPDATE payments SET ${assignments}
-         WHERE id = ${sql.add(current.id)} AND version = ${sql.add(current.version)} RETURNING id)`,
     ];
-    if (plan.kind === 'applied') ctes.push(`history AS (${history('moved', false, plan.note)})`);
+    const ctes = [movedCte(sql.add, current.id, current.version, assignments)];
+    if (plan.kind === 'applied') {
+      ctes.push(`${MOVE_CTES.history} AS (${history(MOVED, false, plan.note)})`);
+    }
     const also = context.alsoWrites?.(sql.add, current, payment) ?? null;
     if (also) ctes.push(...also.ctes);
-    const traceparent = currentTraceparent();
     const events: NewEvent[] = [
       ...(eventType
         ? [
@@ -265,24 +250,23 @@ export class PaymentLifecycleService implements OnModuleInit {
               paymentId: current.id,
               sequence: payment.eventSequence,
               object: toPaymentView(payment),
-              traceparent,
             },
           ]
         : []),
-      ...(also?.events ?? []).map((e) => ({ ...e, traceparent })),
+      ...(also?.events ?? []),
     ];
     let deliveries = '0';
     if (events.length > 0) {
-      const writes = this.outbox.writes(sql.add, 'moved', events);
+      const writes = this.outbox.writes(sql.add, MOVED, events);
       ctes.push(...writes.ctes);
       deliveries = writes.deliveries;
     }
     if (writtenWith) {
-      ctes.push(`also AS (${writtenWith(sql.add, 'EXISTS (SELECT 1 FROM moved)', outcome)})`);
+      ctes.push(`${MOVE_CTES.also} AS (${writtenWith(sql.add, WRITTEN_WITH_MOVE, outcome)})`);
     }
     const rows = (await run(
       `WITH ${ctes.join(',\n')}
-       SELECT (SELECT count(*)::int FROM moved) AS moved, ${deliveries} AS deliveries`,
+       SELECT (SELECT count(*)::int FROM ${MOVED}) AS moved, ${deliveries} AS deliveries`,
       sql.values,
     )) as { moved: number; deliveries: number }[];
     if (rows[0]?.moved !== 1) return 'stale';

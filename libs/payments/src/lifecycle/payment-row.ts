@@ -1,11 +1,10 @@
 import { PaymentEntity } from '../entities/payment.entity.js';
-import type { PaymentPatch } from './payment-lifecycle.service.js';
 import type { PaymentStatus } from './payment-status.js';
-import type { TransactionRunner } from './transaction-runner.js';
 
 /**
- * Hand-written SQL for the hot paths (create, read, notification): one statement each, no
- * query builder, no hydration through metadata. Everything else uses TypeORM.
+ * A `payments` row as the hand-written SQL reads it (PaymentsRepository), and its mapping to the
+ * entity: no hydration through TypeORM's metadata on the hot paths. A test holds the mapping
+ * against TypeORM's. The bench's read floor runs the same column list.
  */
 
 /** Every column of `payments`, in the shape `paymentFromRow` reads. */
@@ -78,60 +77,4 @@ export function paymentFromRow(row: PaymentRow): PaymentEntity {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   });
-}
-
-/** One payment by primary key or order id, as a prepared statement; null if there is none. */
-export async function selectPayment(
-  tx: TransactionRunner,
-  column: 'id' | 'order_id',
-  value: string,
-): Promise<PaymentEntity | null> {
-  const rows = await tx.statement<PaymentRow>(
-    `SELECT ${PAYMENT_COLUMNS} FROM payments WHERE ${column} = $1`,
-    [value],
-  );
-  return rows[0] ? paymentFromRow(rows[0]) : null;
-}
-
-/** The columns a transition may set, with how each value is sent. */
-const PATCH_COLUMNS: Record<keyof PaymentPatch | 'status', { column: string; json?: true }> = {
-  status: { column: 'status' },
-  gatewayTransactionId: { column: 'gateway_transaction_id' },
-  gatewayStatus: { column: 'gateway_status' },
-  cardBrand: { column: 'card_brand' },
-  cardLast4: { column: 'card_last4' },
-  cardExpiryMonth: { column: 'card_expiry_month' },
-  cardExpiryYear: { column: 'card_expiry_year' },
-  nextAction: { column: 'next_action', json: true },
-  refundedAmount: { column: 'refunded_amount' },
-  capturedAmount: { column: 'captured_amount' },
-  captureExpiresAt: { column: 'capture_expires_at' },
-  savedCardId: { column: 'saved_card_id' },
-};
-
-/** `column = $n` pairs for a patch; values are always parameters. */
-export function patchAssignments(
-  patch: PaymentPatch & { status?: PaymentStatus },
-  param: Param,
-): string[] {
-  return Object.entries(patch)
-    .filter(([, value]) => value !== undefined)
-    .map(([key, value]) => {
-      const spec = PATCH_COLUMNS[key as keyof typeof PATCH_COLUMNS];
-      return spec.json
-        ? `${spec.column} = ${param(value === null ? null : JSON.stringify(value))}::jsonb`
-        : `${spec.column} = ${param(value)}`;
-    });
-}
-
-/** Adds a value to a statement's parameters and returns its placeholder (`$1`, `$2`, …). */
-export type Param = (value: unknown) => string;
-
-export class SqlParams {
-  readonly values: unknown[] = [];
-
-  readonly add: Param = (value) => {
-    this.values.push(value);
-    return `$${this.values.length}`;
-  };
 }

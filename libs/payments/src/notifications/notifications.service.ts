@@ -3,7 +3,7 @@ import { PaymentsError } from '../errors/payments.error.js';
 import type { EntityManager } from 'typeorm';
 import type { NotificationOutcome } from '../entities/notification.entity.js';
 import type { RefusalReason } from '../entities/notification-refusal.entity.js';
-import { SqlParams, type Param } from '../lifecycle/payment-row.js';
+import { SqlParams, type Param } from '../sql/sql.js';
 import { PaymentEntity } from '../entities/payment.entity.js';
 import { OrdersGateway, type GatewayOrder } from '../gateway/orders.gateway.js';
 import type { TransitionOutcome } from '../lifecycle/payment-lifecycle.service.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { NextAction, PaymentEntity } from '../entities/payment.entity.js';
 import type { GatewayOrder } from '../gateway/orders.gateway.js';
-import type { PaymentPatch } from '../lifecycle/payment-lifecycle.service.js';
+import type { PaymentPatch } from '../lifecycle/payment-patch.js';
 import type { PaymentStatus } from '../lifecycle/payment-status.js';
 
 /** What of the payment the meaning of an order depends on. */

@@ -38,6 +38,12 @@ export interface PaymentView {
     expiryYear: number | null;
     model: RecurringModel;
   } | null;
+  /**
+   * The caller's customer id sent with the payment (`recurring.customerReference`, else
+   * `customer.reference`); null when neither was given. Absent from answers replayed, and events
+   * recorded, before it was added.
+   */
+  customerReference?: string | null;
   metadata: PaymentMetadata | null;
   createdAt: string;
   updatedAt: string;
@@ -90,6 +96,7 @@ export function toPaymentView(p: PaymentEntity): PaymentView {
             model: p.recurringModel,
           }
         : null,
+    customerReference: p.customerReference,
     metadata: p.metadata,
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),

@@ -14,14 +14,8 @@ import {
   type WrittenAlone,
   type WrittenWith,
 } from '../lifecycle/payment-lifecycle.service.js';
-import {
-  PAYMENT_COLUMNS,
-  paymentFromRow,
-  selectPayment,
-  SqlParams,
-  type PaymentRow,
-} from '../lifecycle/payment-row.js';
-import type { EventSource, PaymentStatus } from '../lifecycle/payment-status.js';
+import { PaymentsRepository, type PaymentsFilter } from '../lifecycle/payments.repository.js';
+import type { EventSource } from '../lifecycle/payment-status.js';
 import { NOT_YET_AT_GATEWAY } from '../lifecycle/transition-table.js';
 import { TransactionRunner } from '../lifecycle/transaction-runner.js';
 import { digestOf, patchFrom, statusOf } from './gateway-order.mapper.js';
@@ -33,13 +27,7 @@ import {
   type PaymentView,
 } from './payment-view.js';
 
-export interface ListPaymentsQuery {
-  orderId?: string;
-  /** Our id, the orderId, MultiSafepay's transaction id, or the card's last 4 digits. */
-  q?: string;
-  status?: PaymentStatus;
-  createdFrom?: Date;
-  createdTo?: Date;
+export interface ListPaymentsQuery extends Omit<PaymentsFilter, 'afterId'> {
   limit: number;
   cursor?: string;
 }
@@ -81,6 +69,7 @@ export class PaymentsService {
     private readonly lifecycle: PaymentLifecycleService,
     private readonly gateway: OrdersGateway,
     private readonly savedCards: SavedCardsService,
+    private readonly repository: PaymentsRepository,
   ) {}
 
   async get(id: string): Promise<PaymentView> {
@@ -137,49 +126,23 @@ export class PaymentsService {
     query: ListPaymentsQuery,
   ): Promise<{ data: PaymentView[]; nextCursor: string | null }> {
     const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-    const sql = new SqlParams();
-    const p = sql.add;
-    const where: string[] = [];
-    if (query.orderId !== undefined) where.push(`order_id = ${p(query.orderId)}`);
-    if (query.status !== undefined) where.push(`status = ${p(query.status)}`);
-    if (query.q !== undefined) where.push(searchCondition(query.q, p));
-    if (query.createdFrom) where.push(`created_at >= ${p(query.createdFrom)}`);
-    if (query.createdTo) where.push(`created_at < ${p(query.createdTo)}`);
-    // The cursor row's own created_at (microseconds; a JS Date only keeps milliseconds).
-    if (after) {
-      where.push(
-        `(created_at, id) < (SELECT created_at, id FROM payments WHERE id = ${p(after.id)}::uuid)`,
-      );
-    }
-    // Newest first; `id` breaks ties so a cursor never skips or repeats a row.
-    const rows = (
-      await this.tx.statement<PaymentRow>(
-        `SELECT ${PAYMENT_COLUMNS} FROM payments
-         ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-         ORDER BY created_at DESC, id DESC LIMIT ${p(query.limit + 1)}`,
-        sql.values,
-      )
-    ).map(paymentFromRow);
-    const page = rows.slice(0, query.limit);
+    const { limit, cursor: _cursor, ...filter } = query;
+    const rows = await this.repository.page({ ...filter, afterId: after?.id }, limit + 1);
+    const page = rows.slice(0, limit);
     const last = page.at(-1);
     return {
       data: page.map(toPaymentView),
-      nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+      nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
     };
   }
 
   /**
    * Seconds since the open payment (created, unknown, initialized, uncleared) that moved least
    * recently last changed; 0 when none is open. What the reconciler should be resolving: a large
-   * value means a payment is stuck (ix_payments_open_updated_at answers it).
+   * value means a payment is stuck.
    */
-  async oldestOpenAgeSeconds(): Promise<number> {
-    const rows = await this.tx.statement<{ age: number | null }>(
-      `SELECT extract(epoch FROM now() - min(updated_at))::float8 AS age
-       FROM payments WHERE status IN ('created', 'unknown', 'initialized', 'uncleared')`,
-      [],
-    );
-    return Math.max(0, rows[0]?.age ?? 0);
+  oldestOpenAgeSeconds(): Promise<number> {
+    return this.repository.oldestOpenAgeSeconds();
   }
 
   /** Re-reads the order from MultiSafepay now and applies it. */
@@ -276,33 +239,18 @@ export class PaymentsService {
   }
 
   findById(id: string): Promise<PaymentEntity | null> {
-    return selectPayment(this.tx, 'id', id);
+    return this.repository.findById(id);
   }
 
   findByOrderId(orderId: string): Promise<PaymentEntity | null> {
-    return selectPayment(this.tx, 'order_id', orderId);
+    return this.repository.findByOrderId(orderId);
   }
 
   private async find(id: string): Promise<PaymentEntity> {
-    const payment = await selectPayment(this.tx, 'id', id);
+    const payment = await this.repository.findById(id);
     if (!payment) throw new PaymentNotFoundError(id);
     return payment;
   }
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/**
- * One search term against every identifier an operator may hold. Each alternative has its own
- * index (the primary key, uq_payments_order_id, uq_payments_gateway_transaction_id,
- * ix_payments_card_last4_created_at), so PostgreSQL answers it with a bitmap OR of index scans.
- */
-function searchCondition(q: string, p: (value: unknown) => string): string {
-  const term = p(q);
-  const alternatives = [`order_id = ${term}`, `gateway_transaction_id = ${term}`];
-  if (UUID.test(q)) alternatives.push(`id = ${term}::uuid`);
-  if (/^\d{4}$/.test(q)) alternatives.push(`card_last4 = ${term}`);
-  return `(${alternatives.join(' OR ')})`;
 }
 
 function encodeCursor(p: PaymentEntity): string {

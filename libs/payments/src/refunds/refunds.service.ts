@@ -1,23 +1,24 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { createHash, randomBytes } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
-import { PaymentNotFoundError } from '../errors/common.errors.js';
-import { PaymentEntity } from '../entities/payment.entity.js';
-import { RefundEntity, type RefundStatus } from '../entities/refund.entity.js';
-import { gatewayCallFailure } from '../gateway/gateway.errors.js';
-import { OrdersGateway, readOrderIfExists, type GatewayRefund } from '../gateway/orders.gateway.js';
-import { TransactionRunner } from '../lifecycle/transaction-runner.js';
+import { randomBytes } from 'node:crypto';
+import type { PaymentEntity } from '../entities/payment.entity.js';
+import type { RefundEntity, RefundStatus } from '../entities/refund.entity.js';
 import type { RefundEventType } from '../events/event-types.js';
 import { OutboxWriter } from '../events/outbox-writer.js';
-import { CapturesService } from '../captures/captures.service.js';
-import { IdempotencyKeyReusedError } from '../payments/payments.errors.js';
+import { OrdersGateway, type GatewayRefund } from '../gateway/orders.gateway.js';
+import {
+  HeldOperationFlow,
+  type HeldInput,
+  type HeldOperationPolicy,
+} from '../held/held-operation.flow.js';
+import { PaymentsRepository } from '../lifecycle/payments.repository.js';
+import { TransactionRunner } from '../lifecycle/transaction-runner.js';
 import { PaymentsService } from '../payments/payments.service.js';
 import {
-  NotCancellableError,
   NotRefundableError,
   RefundExceedsRemainingError,
   RefundInProgressError,
 } from './refunds.errors.js';
+import { RefundsRepository } from './refunds.repository.js';
 
 export interface RefundView {
   id: string;
@@ -63,188 +64,105 @@ const REFUND_EVENTS: Partial<Record<RefundStatus, RefundEventType>> = {
 };
 
 const REFUNDABLE = ['completed', 'partial_refunded', 'authorized'];
-const CANCELLABLE = ['initialized', 'uncleared'];
 /** Statuses whose amount counts as refunded or on its way. */
 const HOLDING: RefundStatus[] = ['pending', 'unknown', 'reserved', 'completed'];
 
 /**
- * Refunds and cancellation. A refund row holds its amount against the payment from before the
- * gateway call, so two concurrent refunds can never exceed the payment; each carries a
- * `refund_order_id` so a retry after a lost answer finds it instead of refunding twice.
+ * The refund policy of the held-operation flow: what a payment allows to be refunded, the
+ * refund at MultiSafepay with our `refund_order_id`, then the order applied and the refund moved.
+ */
+export function refundPolicy(
+  rows: RefundsRepository,
+  gateway: OrdersGateway,
+  payments: PaymentsService,
+): HeldOperationPolicy<RefundEntity, GatewayRefund> {
+  return {
+    name: 'refund',
+    rows,
+    holding: HOLDING,
+    events: REFUND_EVENTS,
+    view: toRefundView,
+    fingerprint: (paymentId, input) => [paymentId, input.amount ?? null, input.description ?? null],
+    inProgress: () => new RefundInProgressError(),
+    check: (payment) => {
+      if (!REFUNDABLE.includes(payment.status) || refundable(payment) === 0) {
+        throw new NotRefundableError(payment.status);
+      }
+    },
+    available: (payment, held) => refundable(payment) - Math.max(payment.refundedAmount, held),
+    exceeds: (amount, remaining) => new RefundExceedsRemainingError(amount, remaining),
+    newRow: () => ({
+      refundOrderId: `rf-${randomBytes(12).toString('hex')}`,
+      gatewayTransactionId: null,
+      gatewayRefundId: null,
+    }),
+    call: (payment, refund) =>
+      gateway.refund(payment.orderId, {
+        amount: refund.amount,
+        currency: refund.currency,
+        description: refund.description ?? undefined,
+        refundOrderId: refund.refundOrderId,
+      }),
+    // The refund is at MultiSafepay if the order lists our refund_order_id.
+    foundIn: (order, refund) => {
+      const found = order.relatedTransactions.find(
+        (t) => t.type === 'refund' && t.refundOrderId === refund.refundOrderId,
+      );
+      return found ? { transactionId: found.transactionId, refundId: null } : undefined;
+    },
+    succeed: async (m, payment, refund, done, order, move) => {
+      if (order) await payments.applyIn(m, payment.id, order, 'api', `refund ${refund.id}`);
+      return move({
+        status: 'reserved',
+        gatewayTransactionId: done.transactionId,
+        gatewayRefundId: done.refundId,
+      });
+    },
+  };
+}
+
+/** Manual capture: only captured money can be refunded (an authorization is released instead). */
+function refundable(payment: PaymentEntity): number {
+  return payment.captureMode === 'manual' ? payment.capturedAmount : payment.amount;
+}
+
+/**
+ * Refunds, through the held-operation flow: a refund row holds its amount against the payment
+ * from before the gateway call, so two concurrent refunds can never exceed the payment; each
+ * carries a `refund_order_id` so a retry after a lost answer finds it instead of refunding twice.
  */
 @Injectable()
 export class RefundsService {
-  private readonly logger = new Logger('Refunds');
+  private readonly flow: HeldOperationFlow<RefundEntity, GatewayRefund>;
 
   constructor(
-    private readonly tx: TransactionRunner,
-    private readonly payments: PaymentsService,
-    private readonly gateway: OrdersGateway,
-    private readonly outbox: OutboxWriter,
-    private readonly captures: CapturesService,
-  ) {}
+    tx: TransactionRunner,
+    payments: PaymentsService,
+    repository: PaymentsRepository,
+    gateway: OrdersGateway,
+    outbox: OutboxWriter,
+    rows: RefundsRepository,
+  ) {
+    this.flow = new HeldOperationFlow(refundPolicy(rows, gateway, payments), {
+      tx,
+      payments: repository,
+      gateway,
+      outbox,
+      logger: new Logger('Refunds'),
+    });
+  }
 
   async refund(
     clientId: string,
     key: string,
     paymentId: string,
-    input: { amount?: number; description?: string },
+    input: HeldInput,
   ): Promise<{ refund: RefundResource; replayed: boolean }> {
-    const requestHash = createHash('sha256')
-      .update(JSON.stringify([paymentId, input.amount ?? null, input.description ?? null]))
-      .digest('hex');
-    const claim = await this.tx.run((m) =>
-      this.claim(m, clientId, key, paymentId, requestHash, input),
-    );
-    if (claim.replay) return { refund: toRefundResource(claim.refund), replayed: true };
-    return {
-      refund: toRefundResource(await this.drive(claim.refund, claim.fresh)),
-      replayed: false,
-    };
+    const { row, replayed } = await this.flow.run(clientId, key, paymentId, input);
+    return { refund: toRefundResource(row), replayed };
   }
 
   async list(paymentId: string): Promise<RefundResource[]> {
-    const rows = await this.tx.run(async (m) => {
-      if (!(await m.existsBy(PaymentEntity, { id: paymentId })))
-        throw new PaymentNotFoundError(paymentId);
-      return m.find(RefundEntity, { where: { paymentId }, order: { createdAt: 'ASC' } });
-    });
-    return rows.map(toRefundResource);
-  }
-
-  /**
-   * Cancels a payment still awaiting the shopper (PATCH /orders/{id}), then applies the order;
-   * an authorization is released instead (docs/design.md#manual-capture).
-   */
-  async cancel(paymentId: string): Promise<PaymentEntity> {
-    const payment = await this.tx.run((m) => m.findOneBy(PaymentEntity, { id: paymentId }));
-    if (!payment) throw new PaymentNotFoundError(paymentId);
-    if (payment.status === 'authorized') return this.captures.release(payment);
-    if (!CANCELLABLE.includes(payment.status)) throw new NotCancellableError(payment.status);
-    await this.gateway.cancelOrder(payment.orderId);
-    const order = await this.gateway.getOrder(payment.orderId);
-    return (
-      await this.tx.run((m) =>
-        this.payments.applyIn(m, paymentId, order, 'api', 'cancelled through the API'),
-      )
-    ).payment;
-  }
-
-  private async claim(
-    m: EntityManager,
-    clientId: string,
-    key: string,
-    paymentId: string,
-    requestHash: string,
-    input: { amount?: number; description?: string },
-  ): Promise<{ refund: RefundEntity; replay: boolean; fresh: boolean }> {
-    const payment = await m.findOne(PaymentEntity, {
-      where: { id: paymentId },
-      lock: { mode: 'pessimistic_write' },
-    });
-    if (!payment) throw new PaymentNotFoundError(paymentId);
-    const existing = await m.findOneBy(RefundEntity, { clientId, idempotencyKey: key });
-    if (existing) {
-      if (existing.requestHash !== requestHash) throw new IdempotencyKeyReusedError();
-      // A pending refund belongs to a request still running (or one that died: then `unknown` is
-      // reached by the next retry once its answer is known to be lost).
-      if (existing.status === 'pending' && Date.now() - existing.updatedAt.getTime() < 30_000) {
-        throw new RefundInProgressError();
-      }
-      const settled = existing.status !== 'unknown' && existing.status !== 'pending';
-      return { refund: existing, replay: settled, fresh: false };
-    }
-    // Manual capture: only captured money can be refunded (an authorization is released instead).
-    const refundable = payment.captureMode === 'manual' ? payment.capturedAmount : payment.amount;
-    if (!REFUNDABLE.includes(payment.status) || refundable === 0) {
-      throw new NotRefundableError(payment.status);
-    }
-    const held = await m
-      .createQueryBuilder(RefundEntity, 'r')
-      .select('COALESCE(SUM(r.amount), 0)', 'sum')
-      .where('r.payment_id = :paymentId AND r.status IN (:...held)', { paymentId, held: HOLDING })
-      .getRawOne<{ sum: string }>();
-    const remaining = refundable - Math.max(payment.refundedAmount, Number(held?.sum ?? 0));
-    const amount = input.amount ?? remaining;
-    if (amount < 1 || amount > remaining) throw new RefundExceedsRemainingError(amount, remaining);
-    const refund = await m.save(
-      m.create(RefundEntity, {
-        paymentId,
-        clientId,
-        idempotencyKey: key,
-        requestHash,
-        amount,
-        currency: payment.currency,
-        description: input.description ?? null,
-        status: 'pending',
-        refundOrderId: `rf-${randomBytes(12).toString('hex')}`,
-        gatewayTransactionId: null,
-        gatewayRefundId: null,
-        error: null,
-      }),
-    );
-    return { refund, replay: false, fresh: true };
-  }
-
-  private async drive(refund: RefundEntity, fresh: boolean): Promise<RefundEntity> {
-    const payment = await this.tx.run((m) =>
-      m.findOneByOrFail(PaymentEntity, { id: refund.paymentId }),
-    );
-    try {
-      let done: GatewayRefund | undefined;
-      // A retry first looks for the refund at MultiSafepay: the earlier attempt may have reached it.
-      if (!fresh) done = await this.findAtGateway(payment.orderId, refund.refundOrderId);
-      done ??= await this.gateway.refund(payment.orderId, {
-        amount: refund.amount,
-        currency: refund.currency,
-        description: refund.description ?? undefined,
-        refundOrderId: refund.refundOrderId,
-      });
-      const order = await this.gateway.getOrder(payment.orderId).catch(() => undefined);
-      return await this.tx.run(async (m) => {
-        if (order) await this.payments.applyIn(m, payment.id, order, 'api', `refund ${refund.id}`);
-        return this.move(m, refund.id, {
-          status: 'reserved',
-          gatewayTransactionId: done.transactionId,
-          gatewayRefundId: done.refundId,
-        });
-      });
-    } catch (error) {
-      const outcome = gatewayCallFailure(error);
-      if (outcome.status === 'unknown') {
-        this.logger.warn(
-          { refundId: refund.id, err: error },
-          'refund outcome unknown; a retry with the same key settles it',
-        );
-      }
-      await this.tx.run((m) => this.move(m, refund.id, outcome));
-      throw error;
-    }
-  }
-
-  /** The one place a refund's status changes: the outcomes callers hear of write their event. */
-  private async move(
-    m: EntityManager,
-    refundId: string,
-    patch: Partial<RefundEntity> & { status: RefundStatus },
-  ): Promise<RefundEntity> {
-    await m.update(RefundEntity, { id: refundId }, patch);
-    const refund = await m.findOneByOrFail(RefundEntity, { id: refundId });
-    const type = REFUND_EVENTS[patch.status];
-    if (type) await this.outbox.appendIn(m, refund.paymentId, type, toRefundView(refund));
-    return refund;
-  }
-
-  /** After a lost answer: the refund is at MultiSafepay if the order lists our refund_order_id. */
-  private async findAtGateway(
-    orderId: string,
-    refundOrderId: string,
-  ): Promise<GatewayRefund | undefined> {
-    const order = await readOrderIfExists(this.gateway, orderId);
-    if (!order) return undefined;
-    const found = order.relatedTransactions.find(
-      (t) => t.type === 'refund' && t.refundOrderId === refundOrderId,
-    );
-    return found ? { transactionId: found.transactionId, refundId: null } : undefined;
+    return (await this.flow.list(paymentId)).map(toRefundResource);
   }
 }

@@ -3,10 +3,11 @@ import { randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { SavedCardEntity } from '../entities/saved-card.entity.js';
 import type { PaymentEntity } from '../entities/payment.entity.js';
-import { currentTraceparent, Outbox } from '../events/outbox.js';
+import { Outbox } from '../events/outbox.js';
 import { OrdersGateway, type GatewayOrder } from '../gateway/orders.gateway.js';
 import type { AlsoWrites } from '../lifecycle/payment-lifecycle.service.js';
-import { SqlParams, type Param } from '../lifecycle/payment-row.js';
+import { WRITTEN_WITH_MOVE } from '../lifecycle/move-statement.js';
+import { SqlParams, type Param } from '../sql/sql.js';
 import type { PaymentStatus } from '../lifecycle/payment-status.js';
 import { TransactionRunner } from '../lifecycle/transaction-runner.js';
 import { PaymentsOptions } from '../payments/payments.options.js';
@@ -131,7 +132,7 @@ export class SavedCardsService {
         ${p(card.expiryMonth)}::smallint, ${p(card.expiryYear)}::smallint, ${p(card.model)},
         ${p(token.sealed.ciphertext)}::bytea, ${p(token.sealed.keyId)}, ${p(token.fingerprint)},
         'active', ${p(after.id)}::uuid, ${p(card.createdAt)}::timestamptz, now()
-      WHERE EXISTS (SELECT 1 FROM moved)
+      WHERE ${WRITTEN_WITH_MOVE}
       ON CONFLICT (customer_reference, token_fingerprint) DO UPDATE SET status = 'active',
         deleted_at = NULL, token_ciphertext = EXCLUDED.token_ciphertext,
         token_key_id = EXCLUDED.token_key_id, model = EXCLUDED.model,
@@ -195,7 +196,6 @@ export class SavedCardsService {
           paymentId: card.paymentId,
           sequence: null,
           object: view,
-          traceparent: currentTraceparent(),
         },
       ]);
       const rows = await m.query<{ deleted: number; deliveries: number }[]>(

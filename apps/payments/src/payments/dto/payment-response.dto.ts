@@ -113,6 +113,17 @@ export class PaymentResponseDto implements PaymentView {
   })
   savedCard!: PaymentSavedCardDto | null;
 
+  @ApiPropertyOptional({
+    example: 'cust-42',
+    nullable: true,
+    type: String,
+    description:
+      'Your customer id sent with the payment: `recurring.customerReference`, else ' +
+      '`customer.reference`; null when neither was given. Missing from an answer replayed ' +
+      '(same Idempotency-Key) or an event recorded before the field existed',
+  })
+  customerReference?: string | null;
+
   @ApiProperty({ example: { cartId: 'c-9' }, nullable: true, type: Object })
   metadata!: PaymentMetadata | null;
 
